@@ -1,0 +1,38 @@
+"""Plain HTTP routes (JSON for the county's website), mounted through ``api_transformer``."""
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from kongres_app import routes
+from kongres_app.db import session_scope
+from kongres_app.services.congress import public_congress_json
+
+
+class PolishJSONResponse(JSONResponse):
+    """JSON with Polish letters kept readable (not \\u-escaped)."""
+
+    media_type = "application/json; charset=utf-8"
+
+    def render(self, content) -> bytes:
+        import json
+
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _congress() -> dict | None:
+    with session_scope() as session:
+        return public_congress_json(session)
+
+
+async def congress(_request: Request) -> JSONResponse:
+    data = await run_in_threadpool(_congress)
+    if data is None:
+        return PolishJSONResponse({"error": "Brak danych kongresu."}, status_code=404)
+    return PolishJSONResponse(data, headers={"Cache-Control": "public, max-age=60"})
+
+
+def build_api() -> Starlette:
+    return Starlette(routes=[Route(routes.API_CONGRESS, congress, methods=["GET"])])

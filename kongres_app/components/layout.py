@@ -1,0 +1,115 @@
+"""The page frame: skip link, header with navigation (desktop bar, phone menu), main, footer."""
+
+import reflex as rx
+
+from kongres_app import routes
+
+BRAND_COUNTY = "Powiat Pruszkowski"
+BRAND_NAME = "Kongres Organizacji Pozarządowych"
+
+
+def skip_link() -> rx.Component:
+    return rx.el.a(
+        "Przejdź do treści",
+        href=f"#{routes.MAIN_CONTENT_ID}",
+        # The router handles hash links itself, so move focus explicitly (WCAG 2.4.1).
+        on_click=rx.call_script(f"document.getElementById('{routes.MAIN_CONTENT_ID}').focus()"),
+        class_name="skip-link",
+    )
+
+
+def _nav_links(active: str, css_class: str) -> rx.Component:
+    return rx.el.ul(
+        *[
+            rx.el.li(
+                rx.link(
+                    label,
+                    href=path,
+                    aria_current="page" if path == active else None,
+                    class_name="nav-link",
+                )
+            )
+            for path, label in routes.NAVIGATION
+        ],
+        class_name=css_class,
+    )
+
+
+def brand() -> rx.Component:
+    return rx.link(
+        rx.el.span(BRAND_COUNTY, class_name="brand-county"),
+        rx.el.span(BRAND_NAME, class_name="brand-name"),
+        href=routes.HOME,
+        class_name="brand",
+        underline="none",
+    )
+
+
+def site_header(active: str) -> rx.Component:
+    return rx.el.header(
+        rx.el.div(
+            brand(),
+            rx.el.nav(
+                _nav_links(active, "nav-list"),
+                aria_label="Menu główne",
+                class_name="nav-desktop",
+            ),
+            rx.el.details(
+                rx.el.summary(
+                    rx.icon("menu", size=20, aria_hidden="true"),
+                    rx.el.span("Menu"),
+                    class_name="nav-toggle",
+                ),
+                rx.el.nav(
+                    _nav_links(active, "nav-list-mobile"),
+                    aria_label="Menu główne (telefon)",
+                ),
+                class_name="nav-mobile",
+            ),
+            class_name="header-inner",
+        ),
+        class_name="site-header",
+    )
+
+
+def site_footer() -> rx.Component:
+    return rx.el.footer(
+        rx.el.div(
+            rx.el.p(
+                rx.el.strong("Starostwo Powiatowe w Pruszkowie"),
+                " · program „Powiat Społecznie Aktywny”",
+            ),
+            rx.el.p(
+                "Dane kongresu dla innych serwisów: ",
+                rx.link("JSON", href=routes.API_CONGRESS, underline="always"),
+            ),
+            class_name="footer-inner",
+        ),
+        class_name="site-footer",
+    )
+
+
+def page(*children: rx.Component, active: str) -> rx.Component:
+    """Wrap a page's content in the common frame."""
+    return rx.fragment(
+        skip_link(),
+        site_header(active),
+        rx.el.main(
+            *children,
+            id=routes.MAIN_CONTENT_ID,
+            tab_index=-1,
+            class_name="site-main",
+        ),
+        site_footer(),
+    )
+
+
+def loading(label: str = "Wczytywanie…") -> rx.Component:
+    return rx.flex(
+        rx.spinner(size="3"),
+        rx.text(label),
+        role="status",
+        gap="3",
+        align="center",
+        padding_y="6",
+    )

@@ -1,0 +1,154 @@
+"""Read models of the current congress edition: what the home page, programme and API show."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone
+from kongres_app.services.clock import polish_date, polish_datetime, utcnow
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
+
+
+def roman(number: int) -> str:
+    return ROMAN.get(number, str(number))
+
+
+@dataclass
+class GroupView:
+    number: int = 0
+    roman: str = ""
+    name: str = ""
+    description: str = ""
+    capacity: int = 0
+
+
+@dataclass
+class AgendaView:
+    position: int = 0
+    title: str = ""
+    description: str = ""
+    time_label: str = ""
+
+
+@dataclass
+class MilestoneView:
+    period: str = ""
+    title: str = ""
+    description: str = ""
+
+
+@dataclass
+class EditionView:
+    slug: str = ""
+    name: str = ""
+    short_name: str = ""
+    slogan: str = ""
+    intro: str = ""
+    host: str = ""
+    date_iso: str = ""
+    date_label: str = ""
+    venue_name: str = ""
+    venue_address: str = ""
+    venue_capacity: int = 0
+    registration_opens_label: str = ""
+    registration_closes_label: str = ""
+    registration_status: str = "closed"  # "before" | "open" | "closed"
+    groups: list[GroupView] = field(default_factory=list)
+    agenda: list[AgendaView] = field(default_factory=list)
+    milestones: list[MilestoneView] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def current_edition(session: Session) -> Edition | None:
+    """The edition marked current, else the most recent one."""
+    return session.exec(
+        select(Edition).order_by(col(Edition.is_current).desc(), col(Edition.event_date).desc())
+    ).first()
+
+
+def registration_status(edition: Edition, now: datetime | None = None) -> str:
+    now = now or utcnow()
+    if now < edition.registration_opens_at:
+        return "before"
+    if now >= edition.registration_closes_at:
+        return "closed"
+    return "open"
+
+
+def _time_label(item: AgendaItem) -> str:
+    if item.starts_at and item.ends_at:
+        return f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"
+    if item.starts_at:
+        return f"{item.starts_at:%H:%M}"
+    return ""
+
+
+def edition_view(session: Session, now: datetime | None = None) -> EditionView | None:
+    edition = current_edition(session)
+    if edition is None:
+        return None
+    groups = session.exec(
+        select(DiscussionGroup)
+        .where(DiscussionGroup.edition_id == edition.id)
+        .order_by(col(DiscussionGroup.number))
+    ).all()
+    agenda = session.exec(
+        select(AgendaItem).where(AgendaItem.edition_id == edition.id).order_by(col(AgendaItem.position))
+    ).all()
+    milestones = session.exec(
+        select(Milestone).where(Milestone.edition_id == edition.id).order_by(col(Milestone.position))
+    ).all()
+    return EditionView(
+        slug=edition.slug,
+        name=edition.name,
+        short_name=edition.short_name,
+        slogan=edition.slogan,
+        intro=edition.intro,
+        host=edition.host,
+        date_iso=edition.event_date.isoformat(),
+        date_label=polish_date(edition.event_date),
+        venue_name=edition.venue_name,
+        venue_address=edition.venue_address,
+        venue_capacity=edition.venue_capacity,
+        registration_opens_label=polish_datetime(edition.registration_opens_at),
+        registration_closes_label=polish_datetime(edition.registration_closes_at),
+        registration_status=registration_status(edition, now),
+        groups=[GroupView(g.number, roman(g.number), g.name, g.description, g.capacity) for g in groups],
+        agenda=[AgendaView(a.position, a.title, a.description, _time_label(a)) for a in agenda],
+        milestones=[MilestoneView(m.period, m.title, m.description) for m in milestones],
+    )
+
+
+def public_congress_json(session: Session) -> dict | None:
+    """The edition as the public API returns it (no internal ids)."""
+    view = edition_view(session)
+    if view is None:
+        return None
+    return {
+        "edition": {
+            "slug": view.slug,
+            "name": view.name,
+            "slogan": view.slogan,
+            "host": view.host,
+            "registration_status": view.registration_status,
+        },
+        "date": view.date_iso,
+        "venue": {"name": view.venue_name, "address": view.venue_address},
+        "groups": [
+            {
+                "number": g.number,
+                "roman": g.roman,
+                "name": g.name,
+                "description": g.description,
+                "capacity": g.capacity,
+            }
+            for g in view.groups
+        ],
+        "agenda": [{"position": a.position, "title": a.title, "time": a.time_label} for a in view.agenda],
+    }

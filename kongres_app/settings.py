@@ -1,0 +1,112 @@
+"""Configuration read from the environment.
+
+Pure parsing (no I/O besides reading the mapping) so it can be unit-tested and
+imported by ``rxconfig.py``, the CLI and Alembic alike.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "kongres.db"
+DEFAULT_PORT = 3000
+SUPPORTED_DB_BACKENDS = ("sqlite", "postgresql")
+
+
+class ConfigError(ValueError):
+    """A setting from the environment is unusable; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    port: int
+    redis_url: str | None
+    smtp_url: str | None
+    timezone: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.db_url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file for a file-backed SQLite URL, else None."""
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.db_url).database
+        if not database or database == ":memory:":
+            return None
+        return Path(database)
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def parse_db_url(raw: str) -> str:
+    """Validate a SQLAlchemy database URL and return it normalised."""
+    try:
+        url: URL = make_url(raw)
+    except ArgumentError as exc:
+        raise ConfigError(
+            f"REFLEX_DB_URL nie jest poprawnym adresem bazy danych ({raw!r}). "
+            "Oczekiwano np. sqlite:////pelna/sciezka/kongres.db albo "
+            "postgresql+psycopg://uzytkownik:haslo@host/baza."
+        ) from exc
+    backend = url.get_backend_name()
+    if backend not in SUPPORTED_DB_BACKENDS:
+        raise ConfigError(
+            f"REFLEX_DB_URL wskazuje nieobsługiwaną bazę {backend!r}; "
+            f"obsługiwane: {', '.join(SUPPORTED_DB_BACKENDS)}."
+        )
+    file_db = backend == "sqlite" and url.database not in (None, "", ":memory:")
+    if file_db and not Path(str(url.database)).is_absolute():
+        raise ConfigError(
+            "REFLEX_DB_URL musi podać SQLite pełną ścieżkę (cztery ukośniki: "
+            f"sqlite:////sciezka/kongres.db), a podano {raw!r}: ścieżka względna "
+            "zależałaby od katalogu, z którego uruchomiono aplikację."
+        )
+    return raw
+
+
+def parse_port(raw: str) -> int:
+    try:
+        port = int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"PORT musi być liczbą, a podano {raw!r}.") from exc
+    if not 1 <= port <= 65535:
+        raise ConfigError(f"PORT musi być z zakresu 1–65535, a podano {port}.")
+    return port
+
+
+def _optional(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Build the settings from ``env`` (defaults to ``os.environ``)."""
+    env = os.environ if env is None else env
+    redis_url = _optional(env, "REFLEX_REDIS_URL")
+    if redis_url and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError(f"REFLEX_REDIS_URL musi zaczynać się od redis://, a podano {redis_url!r}.")
+    smtp_url = _optional(env, "KONGRES_SMTP_URL")
+    if smtp_url and not smtp_url.startswith(("smtp://", "smtps://")):
+        raise ConfigError(
+            f"KONGRES_SMTP_URL musi zaczynać się od smtp:// lub smtps://, a podano {smtp_url!r}."
+        )
+    return Settings(
+        db_url=parse_db_url(_optional(env, "REFLEX_DB_URL") or default_db_url()),
+        port=parse_port(_optional(env, "PORT") or str(DEFAULT_PORT)),
+        redis_url=redis_url,
+        smtp_url=smtp_url,
+        timezone=_optional(env, "KONGRES_TIMEZONE") or "Europe/Warsaw",
+    )

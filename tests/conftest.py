@@ -1,0 +1,41 @@
+"""Shared fixtures: a real, migrated SQLite database in a temp dir."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Engine
+
+from kongres_app.db import make_engine, session_scope
+from kongres_app.services.seed import load_edition, read_seed_file
+from kongres_app.settings import PROJECT_ROOT
+
+
+def migrate(db_url: str) -> None:
+    cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
+    cfg.attributes["db_url"] = db_url
+    cfg.attributes["configure_logger"] = False
+    command.upgrade(cfg, "head")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'kongres-test.db'}"
+    migrate(url)
+    return url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def seeded_engine(engine: Engine) -> Engine:
+    with session_scope(engine) as session:
+        load_edition(session=session, data=read_seed_file())
+    return engine
