@@ -3,12 +3,15 @@
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.services.calendar import edition_ics
 from kongres_app.services.congress import public_congress_json
+from kongres_app.services.registration_views import public_stats
+from kongres_app.settings import load_settings
 
 
 class PolishJSONResponse(JSONResponse):
@@ -34,5 +37,39 @@ async def congress(_request: Request) -> JSONResponse:
     return PolishJSONResponse(data, headers={"Cache-Control": "public, max-age=60"})
 
 
+def _stats() -> dict:
+    with session_scope() as session:
+        return public_stats(session)
+
+
+async def stats(_request: Request) -> JSONResponse:
+    data = await run_in_threadpool(_stats)
+    if not data:
+        return PolishJSONResponse({"error": "Brak danych kongresu."}, status_code=404)
+    return PolishJSONResponse(data, headers={"Cache-Control": "no-cache"})
+
+
+def _calendar() -> bytes | None:
+    with session_scope() as session:
+        return edition_ics(session, public_url=load_settings().public_url)
+
+
+async def calendar(_request: Request) -> Response:
+    body = await run_in_threadpool(_calendar)
+    if body is None:
+        return PolishJSONResponse({"error": "Brak danych kongresu."}, status_code=404)
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="kongres.ics"'},
+    )
+
+
 def build_api() -> Starlette:
-    return Starlette(routes=[Route(routes.API_CONGRESS, congress, methods=["GET"])])
+    return Starlette(
+        routes=[
+            Route(routes.API_CONGRESS, congress, methods=["GET"]),
+            Route(routes.API_STATS, stats, methods=["GET"]),
+            Route(routes.API_CALENDAR, calendar, methods=["GET"]),
+        ]
+    )

@@ -98,6 +98,32 @@ def seed(settings: Settings, seed_file: Path | None = None) -> str:
     return f"Dane kongresu {result.edition_slug} są już w bazie: nic nie zmieniono."
 
 
+def registration_window(settings: Settings, opens: str, closes: str) -> str:
+    from datetime import datetime
+
+    from kongres_app.db import make_engine, session_scope
+    from kongres_app.services.clock import local_to_utc, polish_datetime
+    from kongres_app.services.registration import RegistrationError, set_registration_window
+
+    try:
+        opens_at = local_to_utc(datetime.fromisoformat(opens), settings.timezone)
+        closes_at = local_to_utc(datetime.fromisoformat(closes), settings.timezone)
+    except ValueError as exc:
+        raise CliError(f"Podaj daty w formacie RRRR-MM-DD lub RRRR-MM-DDTGG:MM ({exc}).") from exc
+    engine = make_engine(settings.db_url)
+    try:
+        with session_scope(engine) as session:
+            edition = set_registration_window(session=session, opens_at=opens_at, closes_at=closes_at)
+    except RegistrationError as exc:
+        raise CliError(exc.message) from exc
+    finally:
+        engine.dispose()
+    return (
+        f"Rejestracja na {edition.short_name}: od {polish_datetime(opens_at, settings.timezone)} "
+        f"do {polish_datetime(closes_at, settings.timezone)}."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kongres_app.cli", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -106,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="zastosuj migracje bazy danych")
     seed_cmd = sub.add_parser("seed", help="wczytaj dane kongresu (bezpiecznie wielokrotnie)")
     seed_cmd.add_argument("--file", type=Path, default=None)
+    window = sub.add_parser("registration-window", help="ustaw czas otwarcia i zamknięcia rejestracji")
+    window.add_argument("--opens", required=True, help="czas lokalny, np. 2026-12-01T09:00")
+    window.add_argument("--closes", required=True, help="czas lokalny, np. 2027-02-28T23:59")
     setup = sub.add_parser("setup", help="check + migrate + seed")
     setup.add_argument("--port", action="store_true", help="sprawdź też, czy port jest wolny")
     args = parser.parse_args(argv)
@@ -121,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             print("Baza danych jest aktualna (migracje zastosowane).")
         if args.command in ("seed", "setup"):
             print(seed(settings, getattr(args, "file", None)))
+        if args.command == "registration-window":
+            print(registration_window(settings, args.opens, args.closes))
         if args.command == "check":
             print("Konfiguracja i baza danych w porządku.")
     except CliError as exc:

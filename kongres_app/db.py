@@ -55,7 +55,11 @@ def lock_for_writing(session: Session) -> None:
     rely on row locks taken by the service (SELECT ... FOR UPDATE).
     Must be the first thing the session does in its transaction.
     """
+    transaction = session.get_transaction()
+    if transaction is not None and session.info.get("write_locked") is transaction:
+        return  # already holding it in this transaction
     session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
+    session.info["write_locked"] = session.get_transaction()
 
 
 @contextmanager

@@ -8,8 +8,16 @@ from kongres_app import (
 )
 from kongres_app.api import build_api
 from kongres_app.pages.home import home
+from kongres_app.pages.legal import privacy, rules
+from kongres_app.pages.manage import manage
+from kongres_app.pages.participants import participants
 from kongres_app.pages.program import program
+from kongres_app.pages.registration import registration
+from kongres_app.pages.resend import resend
 from kongres_app.states.congress import CongressState
+from kongres_app.states.manage import ManageState
+from kongres_app.states.participants import ParticipantsState
+from kongres_app.states.privacy import PrivacyState
 
 TITLE_SUFFIX = "Kongres Organizacji Pozarządowych Powiatu Pruszkowskiego"
 DESCRIPTION = (
@@ -23,17 +31,22 @@ app = rx.App(
     api_transformer=build_api(),
 )
 
-app.add_page(
-    home,
-    route=routes.HOME,
-    title=f"Strona główna – {TITLE_SUFFIX}",
-    description=DESCRIPTION,
-    on_load=CongressState.load,
-)
-app.add_page(
-    program,
-    route=routes.PROGRAM,
-    title=f"Program – {TITLE_SUFFIX}",
-    description=DESCRIPTION,
-    on_load=CongressState.load,
-)
+PAGES = [
+    (home, routes.HOME, "Strona główna", [CongressState.load]),
+    (program, routes.PROGRAM, "Program", [CongressState.load]),
+    (registration, routes.REGISTRATION, "Rejestracja", [CongressState.load]),
+    (manage, routes.MANAGE, "Twoja rejestracja", [CongressState.load, ManageState.load]),
+    (resend, routes.RESEND_LINK, "Nie mam linku", []),
+    (participants, routes.PARTICIPANTS, "Organizacje uczestniczące", [ParticipantsState.load]),
+    (rules, routes.RULES, "Regulamin", [CongressState.load]),
+    (privacy, routes.PRIVACY, "Ochrona danych osobowych", [PrivacyState.load]),
+]
+
+for component, route, title, on_load in PAGES:
+    app.add_page(
+        component,
+        route=route,
+        title=f"{title} – {TITLE_SUFFIX}",
+        description=DESCRIPTION,
+        on_load=on_load or None,
+    )

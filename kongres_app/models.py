@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 
@@ -69,3 +70,103 @@ class Milestone(SQLModel, table=True):
     period: str = Field(max_length=80, default="")
     title: str = Field(max_length=200)
     description: str = Field(max_length=2000, default="")
+
+
+class SiteSetting(SQLModel, table=True):
+    """Organiser-editable facts of an edition (e.g. the GDPR clause's controller), key → text."""
+
+    __tablename__ = "site_setting"
+    __table_args__ = (UniqueConstraint("edition_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    edition_id: int = Field(foreign_key="edition.id", index=True)
+    key: str = Field(max_length=64)
+    value: str = Field(max_length=4000, default="")
+
+
+class Registration(SQLModel, table=True):
+    """An organisation's registration for an edition, with its contact person and consents."""
+
+    __tablename__ = "registration"
+    __table_args__ = (
+        # One active registration per organisation and per e-mail address.
+        Index(
+            "uq_registration_krs_active",
+            "edition_id",
+            "krs",
+            unique=True,
+            sqlite_where=text("cancelled_at IS NULL AND krs IS NOT NULL"),
+            postgresql_where=text("cancelled_at IS NULL AND krs IS NOT NULL"),
+        ),
+        Index(
+            "uq_registration_name_gmina_active",
+            "edition_id",
+            "org_name_key",
+            "gmina",
+            unique=True,
+            sqlite_where=text("cancelled_at IS NULL"),
+            postgresql_where=text("cancelled_at IS NULL"),
+        ),
+        Index(
+            "uq_registration_email_active",
+            "edition_id",
+            "email_key",
+            unique=True,
+            sqlite_where=text("cancelled_at IS NULL"),
+            postgresql_where=text("cancelled_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    edition_id: int = Field(foreign_key="edition.id", index=True)
+    org_name: str = Field(max_length=200)
+    org_name_key: str = Field(max_length=200)
+    legal_form: str = Field(max_length=40)
+    krs: str | None = Field(default=None, max_length=10)
+    gmina: str = Field(max_length=40, index=True)
+    contact_name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
+    email_key: str = Field(max_length=254)
+    phone: str = Field(default="", max_length=30)
+    consent_rules: bool = False
+    consent_publish_name: bool = False
+    consent_image: bool = False
+    created_at: datetime
+    updated_at: datetime
+    cancelled_at: datetime | None = None
+
+
+class ManageToken(SQLModel, table=True):
+    """A personal management link's secret, stored only as its SHA-256 hash."""
+
+    __tablename__ = "manage_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    registration_id: int = Field(foreign_key="registration.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime
+
+
+class Delegate(SQLModel, table=True):
+    """A person an organisation sends, in one thematic group: confirmed, waiting or cancelled."""
+
+    __tablename__ = "delegate"
+    __table_args__ = (
+        Index("ix_delegate_group_status_queue", "group_id", "status", "queued_at", "id"),
+        Index("ix_delegate_edition_status", "edition_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    registration_id: int = Field(foreign_key="registration.id", index=True)
+    edition_id: int = Field(foreign_key="edition.id")
+    group_id: int = Field(foreign_key="discussion_group.id")
+    full_name: str = Field(max_length=120)
+    email: str = Field(default="", max_length=254)
+    accessibility_needs: str = Field(default="", max_length=500)
+    code: str = Field(max_length=12, unique=True)
+    status: str = Field(max_length=12)  # confirmed | waiting | cancelled
+    queued_at: datetime
+    created_at: datetime
+    confirmed_at: datetime | None = None
+    promoted_at: datetime | None = None
+    cancelled_at: datetime | None = None

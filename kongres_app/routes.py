@@ -3,13 +3,27 @@
 HOME = "/"
 PROGRAM = "/program"
 REGISTRATION = "/rejestracja"
+MANAGE = "/rejestracja/zarzadzanie"
+RESEND_LINK = "/rejestracja/nie-mam-linku"
+PARTICIPANTS = "/uczestnicy"
+RULES = "/regulamin"
+PRIVACY = "/ochrona-danych"
 
 API_CONGRESS = "/api/congress"
+API_STATS = "/api/stats"
+API_CALENDAR = "/api/kongres.ics"
 
 MAIN_CONTENT_ID = "tresc"
+MANAGE_TOKEN_PARAM = "klucz"  # noqa: S105 (a query parameter name, not a secret)
 
 # (path, label) of the main navigation, in order. Features add their entry when they land.
 NAVIGATION: list[tuple[str, str]] = [
     (HOME, "Start"),
     (PROGRAM, "Program"),
+    (REGISTRATION, "Rejestracja"),
+    (PARTICIPANTS, "Uczestnicy"),
 ]
+
+
+def manage_url(token: str, *, new: bool = False) -> str:
+    return f"{MANAGE}?{MANAGE_TOKEN_PARAM}={token}" + ("&nowa=1" if new else "")

@@ -31,6 +31,8 @@ class Settings:
     redis_url: str | None
     smtp_url: str | None
     timezone: str
+    public_url: str
+    mail_from: str
 
     @property
     def is_sqlite(self) -> bool:
@@ -64,8 +66,7 @@ def parse_db_url(raw: str) -> str:
     backend = url.get_backend_name()
     if backend not in SUPPORTED_DB_BACKENDS:
         raise ConfigError(
-            f"REFLEX_DB_URL wskazuje nieobsługiwaną bazę {backend!r}; "
-            f"obsługiwane: {', '.join(SUPPORTED_DB_BACKENDS)}."
+            f"REFLEX_DB_URL wskazuje nieobsługiwaną bazę {backend!r}; obsługiwane: {', '.join(SUPPORTED_DB_BACKENDS)}."
         )
     file_db = backend == "sqlite" and url.database not in (None, "", ":memory:")
     if file_db and not Path(str(url.database)).is_absolute():
@@ -100,13 +101,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError(f"REFLEX_REDIS_URL musi zaczynać się od redis://, a podano {redis_url!r}.")
     smtp_url = _optional(env, "KONGRES_SMTP_URL")
     if smtp_url and not smtp_url.startswith(("smtp://", "smtps://")):
-        raise ConfigError(
-            f"KONGRES_SMTP_URL musi zaczynać się od smtp:// lub smtps://, a podano {smtp_url!r}."
-        )
+        raise ConfigError(f"KONGRES_SMTP_URL musi zaczynać się od smtp:// lub smtps://, a podano {smtp_url!r}.")
+    port = parse_port(_optional(env, "PORT") or str(DEFAULT_PORT))
     return Settings(
         db_url=parse_db_url(_optional(env, "REFLEX_DB_URL") or default_db_url()),
-        port=parse_port(_optional(env, "PORT") or str(DEFAULT_PORT)),
+        port=port,
         redis_url=redis_url,
         smtp_url=smtp_url,
         timezone=_optional(env, "KONGRES_TIMEZONE") or "Europe/Warsaw",
+        public_url=(_optional(env, "KONGRES_PUBLIC_URL") or f"http://localhost:{port}").rstrip("/"),
+        mail_from=_optional(env, "KONGRES_MAIL_FROM") or "Kongres NGO <kongres@localhost>",
     )

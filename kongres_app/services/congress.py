@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone
+from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone, SiteSetting
 from kongres_app.services.clock import polish_date, polish_datetime, utcnow
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
@@ -94,9 +94,7 @@ def edition_view(session: Session, now: datetime | None = None) -> EditionView |
     if edition is None:
         return None
     groups = session.exec(
-        select(DiscussionGroup)
-        .where(DiscussionGroup.edition_id == edition.id)
-        .order_by(col(DiscussionGroup.number))
+        select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id).order_by(col(DiscussionGroup.number))
     ).all()
     agenda = session.exec(
         select(AgendaItem).where(AgendaItem.edition_id == edition.id).order_by(col(AgendaItem.position))
@@ -152,3 +150,12 @@ def public_congress_json(session: Session) -> dict | None:
         ],
         "agenda": [{"position": a.position, "title": a.title, "time": a.time_label} for a in view.agenda],
     }
+
+
+def site_settings(session: Session) -> dict[str, str]:
+    """The current edition's organiser-editable facts (GDPR clause, contacts)."""
+    edition = current_edition(session)
+    if edition is None:
+        return {}
+    rows = session.exec(select(SiteSetting).where(SiteSetting.edition_id == edition.id)).all()
+    return {row.key: row.value for row in rows}

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from sqlmodel import Session, select
 
-from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone
+from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone, SiteSetting
 from kongres_app.services.clock import local_to_utc
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -116,6 +116,7 @@ def load_edition(*, session: Session, data: dict[str, Any], tz: str = "Europe/Wa
 
     added += _add_positioned(session, edition.id, AgendaItem, data.get("agenda", []))
     added += _add_positioned(session, edition.id, Milestone, data.get("milestones", []))
+    added += _add_settings(session, edition.id, data.get("settings", {}))
     session.flush()
     return SeedResult(edition_slug=edition.slug, added=added)
 
@@ -134,3 +135,11 @@ def _add_positioned(session: Session, edition_id: int, model: type, items: list)
         session.add(model(edition_id=edition_id, position=position, **fields))
         added += 1
     return added
+
+
+def _add_settings(session: Session, edition_id: int, values: dict[str, Any]) -> int:
+    existing = set(session.exec(select(SiteSetting.key).where(SiteSetting.edition_id == edition_id)).all())
+    missing = {key: str(value).strip() for key, value in values.items() if key not in existing}
+    for key, value in missing.items():
+        session.add(SiteSetting(edition_id=edition_id, key=key, value=value))
+    return len(missing)

@@ -64,9 +64,7 @@ def app_env(tmp_path_factory) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def app_url(app_env, tmp_path_factory) -> Iterator[str]:
     port = app_env["PORT"]
-    subprocess.run(
-        [sys.executable, "-m", "kongres_app.cli", "setup"], env=app_env, cwd=PROJECT_ROOT, check=True
-    )
+    subprocess.run([sys.executable, "-m", "kongres_app.cli", "setup"], env=app_env, cwd=PROJECT_ROOT, check=True)
     log = tmp_path_factory.mktemp("logs") / "app.log"
     reflex = str(Path(sys.executable).parent / "reflex")
     with log.open("w") as out:

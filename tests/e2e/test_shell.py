@@ -52,9 +52,7 @@ def test_phone_menu_opens_and_navigates(page: Page, base_url: str):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base_url + "/")
     expect(page.get_by_role("navigation", name="Menu główne", exact=True)).to_be_hidden()
-    mobile_link = page.get_by_role("navigation", name="Menu główne (telefon)").get_by_role(
-        "link", name="Program"
-    )
+    mobile_link = page.get_by_role("navigation", name="Menu główne (telefon)").get_by_role("link", name="Program")
     expect(mobile_link).to_be_hidden()
     page.get_by_text("Menu", exact=True).click()
     expect(mobile_link).to_be_visible()

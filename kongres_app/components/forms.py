@@ -1,0 +1,131 @@
+"""Form fields with a visible label, a hint, and an error tied to the field (WCAG 1.3.1, 3.3.1, 3.3.2)."""
+
+import reflex as rx
+
+from kongres_app.states.registration_form import ErrorItem
+
+
+def label(text: str, target: str, required: bool) -> rx.Component:
+    return rx.el.label(
+        text,
+        rx.el.span(" (wymagane)" if required else " (nieobowiązkowe)", class_name="field-optionality"),
+        html_for=target,
+        class_name="field-label",
+    )
+
+
+def error_text(target: str, message) -> rx.Component:
+    """Always rendered (empty when fine), so aria-describedby never points at nothing."""
+    return rx.el.p(message, id=f"{target}-blad", class_name="field-error")
+
+
+def hint_text(target: str, hint: str) -> rx.Component:
+    return rx.el.p(hint, id=f"{target}-pomoc", class_name="field-hint") if hint else rx.fragment()
+
+
+def described_by(target: str, hint: str) -> str:
+    return f"{target}-pomoc {target}-blad" if hint else f"{target}-blad"
+
+
+def text_input(
+    target,
+    value,
+    on_change,
+    error,
+    *,
+    label_text: str,
+    required: bool = False,
+    hint: str = "",
+    input_type: str = "text",
+    autocomplete: str | None = None,
+    max_length: int | None = None,
+    multiline: bool = False,
+) -> rx.Component:
+    common = {
+        "id": target,
+        "value": value,
+        "on_change": on_change,
+        "aria_describedby": described_by(target, hint),
+        "aria_invalid": rx.cond(error != "", "true", "false"),
+        "aria_required": "true" if required else None,
+        "max_length": max_length,
+        "auto_complete": autocomplete,
+    }
+    control = rx.text_area(**common, rows="3", size="3") if multiline else rx.input(**common, type=input_type, size="3")
+    return rx.box(
+        label(label_text, target, required),
+        hint_text(target, hint),
+        control,
+        error_text(target, error),
+        class_name="field",
+    )
+
+
+def select_input(
+    target, value, on_change, error, options: list[tuple[str, str]], *, label_text: str, placeholder: str
+) -> rx.Component:
+    return rx.box(
+        label(label_text, target, True),
+        rx.el.select(
+            rx.el.option(placeholder, value=""),
+            *[rx.el.option(text, value=code) for code, text in options],
+            id=target,
+            value=value,
+            on_change=on_change,
+            aria_describedby=f"{target}-blad",
+            aria_invalid=rx.cond(error != "", "true", "false"),
+            aria_required="true",
+            class_name="native-select",
+        ),
+        error_text(target, error),
+        class_name="field",
+    )
+
+
+def checkbox_input(target, checked, on_change, error, text, *, required: bool) -> rx.Component:
+    return rx.box(
+        rx.el.label(
+            rx.checkbox(
+                id=target,
+                checked=checked,
+                on_change=on_change,
+                aria_describedby=f"{target}-blad",
+                aria_invalid=rx.cond(error != "", "true", "false"),
+                aria_required="true" if required else None,
+                size="3",
+            ),
+            rx.el.span(text, rx.el.span(" (wymagane)" if required else " (nieobowiązkowe)")),
+            class_name="checkbox-label",
+        ),
+        error_text(target, error),
+        class_name="field",
+    )
+
+
+def _error_link(item: ErrorItem) -> rx.Component:
+    return rx.el.li(
+        rx.el.a(
+            item.message,
+            href="#" + item.target,
+            on_click=rx.call_script("document.getElementById('" + item.target + "')?.focus()"),
+            class_name="error-link",
+        )
+    )
+
+
+def error_summary(items, form_error) -> rx.Component:
+    """The list of problems at the top, each linking to its field; focused after a failed send."""
+    return rx.box(
+        rx.cond(
+            (form_error != "") | (items.length() > 0),
+            rx.box(
+                rx.heading("Nie udało się wysłać formularza", as_="h2", size="4"),
+                rx.cond(form_error != "", rx.text(form_error, as_="p")),
+                rx.el.ul(rx.foreach(items, _error_link), class_name="plain-bullets"),
+                class_name="error-summary",
+            ),
+        ),
+        id="podsumowanie-bledow",
+        tab_index=-1,
+        role="alert",
+    )

@@ -1,0 +1,88 @@
+"""/rejestracja: the organisation's registration form (or why it is closed)."""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.components import congress as parts
+from kongres_app.components import forms
+from kongres_app.components import registration_form as form
+from kongres_app.components.layout import page
+from kongres_app.components.privacy import privacy_summary
+from kongres_app.states.congress import CongressState
+from kongres_app.states.registration import RegistrationState
+
+
+def duplicate_offer() -> rx.Component:
+    return rx.cond(
+        RegistrationState.duplicate,
+        rx.callout(
+            rx.text(
+                "Ta organizacja lub ten adres e-mail są już zarejestrowane. Zmiany wprowadzisz przez osobisty "
+                "link do zarządzania rejestracją. ",
+                rx.link("Wyślij mi link jeszcze raz", href=routes.RESEND_LINK, underline="always"),
+            ),
+            icon="info",
+            margin_bottom="4",
+        ),
+    )
+
+
+def registration_form() -> rx.Component:
+    return rx.form(
+        forms.error_summary(RegistrationState.error_items, RegistrationState.form_error),
+        duplicate_offer(),
+        rx.text("Pola oznaczone „(wymagane)” trzeba wypełnić.", as_="p", margin_bottom="3"),
+        form.organisation_fields(RegistrationState),
+        form.contact_fields(RegistrationState),
+        form.delegate_fields(RegistrationState),
+        form.consent_fields(RegistrationState),
+        privacy_summary(),
+        rx.button("Wyślij zgłoszenie", type="submit", size="4", margin_top="4"),
+        on_submit=RegistrationState.submit,
+        reset_on_submit=False,
+        no_validate=True,
+        aria_label="Formularz rejestracji organizacji",
+    )
+
+
+def closed_notice() -> rx.Component:
+    edition = CongressState.edition
+    return rx.callout(
+        rx.match(
+            edition.registration_status,
+            (
+                "before",
+                rx.text("Rejestracja jeszcze się nie rozpoczęła. Ruszy ", edition.registration_opens_label, "."),
+            ),
+            rx.text(
+                "Rejestracja zakończyła się ",
+                edition.registration_closes_label,
+                ". Jeśli Wasza organizacja jest zarejestrowana, zmiany i rezygnacje zgłosicie przez osobisty link.",
+            ),
+        ),
+        icon="calendar-x",
+        role="status",
+    )
+
+
+def registration() -> rx.Component:
+    return page(
+        rx.heading("Rejestracja organizacji", as_="h1", size="8"),
+        parts.edition_content(
+            rx.text(
+                "Zarejestruj organizację na ",
+                CongressState.edition.name,
+                ". Po wysłaniu zgłoszenia każda osoba dostanie kod wejścia, a Ty osobisty link do zmian.",
+                as_="p",
+                margin_y="3",
+            ),
+            rx.text(
+                "Masz już rejestrację? ",
+                rx.link("Nie mam linku do zarządzania", href=routes.RESEND_LINK, underline="always"),
+                as_="p",
+                margin_bottom="4",
+            ),
+            rx.cond(CongressState.registration_open, registration_form(), closed_notice()),
+        ),
+        active=routes.REGISTRATION,
+    )

@@ -1,0 +1,425 @@
+"""Registration of organisations and their delegates: places, waiting lists, self-service.
+
+Every write takes the edition's write lock first (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
+edition row FOR UPDATE), so capacity checks and inserts of concurrent requests never interleave:
+no group or venue is overbooked and no registration is lost, however many arrive at once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, func, select
+
+from kongres_app.db import lock_for_writing
+from kongres_app.models import Delegate, DiscussionGroup, Edition, ManageToken, Registration
+from kongres_app.services.clock import utcnow
+from kongres_app.services.codes import hash_token, new_code, new_token
+from kongres_app.services.congress import current_edition, registration_status
+from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, WAITING
+from kongres_app.services.validation import CleanDelegate, CleanRegistration, name_key
+
+RESEND_INTERVAL_S = 120
+
+
+class RegistrationError(Exception):
+    """A request that cannot be carried out; ``message`` is for the person, ``field`` the form field."""
+
+    def __init__(self, message: str, field: str | None = None, *, duplicate: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.duplicate = duplicate
+
+
+@dataclass(frozen=True)
+class Registered:
+    registration_id: int
+    token: str
+
+
+# ----------------------------------------------------------------------------- locking helpers
+
+
+def _locked_edition(session: Session, edition_id: int | None = None) -> Edition:
+    """Take the write lock, then read the edition (row-locked on PostgreSQL)."""
+    lock_for_writing(session)
+    query = select(Edition).with_for_update()
+    query = query.where(Edition.id == edition_id) if edition_id else query
+    edition = session.exec(query.order_by(col(Edition.is_current).desc(), col(Edition.event_date).desc())).first()
+    if edition is None:
+        raise RegistrationError("Nie ma jeszcze danych kongresu: rejestracja nie jest możliwa.")
+    return edition
+
+
+def _require_open(edition: Edition, now: datetime) -> None:
+    status = registration_status(edition, now)
+    if status == "before":
+        raise RegistrationError("Rejestracja jeszcze się nie rozpoczęła.")
+    if status == "closed":
+        raise RegistrationError("Rejestracja jest już zamknięta.")
+
+
+def _groups_by_number(session: Session, edition_id: int) -> dict[int, DiscussionGroup]:
+    groups = session.exec(select(DiscussionGroup).where(DiscussionGroup.edition_id == edition_id)).all()
+    return {g.number: g for g in groups}
+
+
+def group_numbers(session: Session) -> set[int]:
+    edition = current_edition(session)
+    return set(_groups_by_number(session, edition.id).keys()) if edition and edition.id else set()
+
+
+# ----------------------------------------------------------------------------- places
+
+
+class Places:
+    """Confirmed counts of an edition, kept up to date while one locked transaction assigns places."""
+
+    def __init__(self, session: Session, edition: Edition):
+        rows = session.exec(
+            select(Delegate.group_id, func.count())
+            .where(Delegate.edition_id == edition.id, Delegate.status == CONFIRMED)
+            .group_by(col(Delegate.group_id))
+        ).all()
+        self.by_group: Counter[int] = Counter({group_id: n for group_id, n in rows})
+        self.venue_capacity = edition.venue_capacity
+        self.capacity = {
+            g.id: g.capacity
+            for g in session.exec(select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id)).all()
+        }
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_group.values())
+
+    def fits(self, group_id: int) -> bool:
+        return self.by_group[group_id] < self.capacity.get(group_id, 0) and self.total < self.venue_capacity
+
+    def take(self, group_id: int) -> None:
+        self.by_group[group_id] += 1
+
+    def release(self, group_id: int) -> None:
+        self.by_group[group_id] -= 1
+
+
+def _place(delegate: Delegate, places: Places, now: datetime) -> None:
+    """Confirm a new or moved delegate if their group and the venue have room, else queue them."""
+    delegate.queued_at = now
+    if places.fits(delegate.group_id):
+        places.take(delegate.group_id)
+        delegate.status, delegate.confirmed_at = CONFIRMED, now
+    else:
+        delegate.status, delegate.confirmed_at = WAITING, None
+
+
+def promote_waiting(session: Session, edition: Edition, now: datetime | None = None) -> list[Delegate]:
+    """Give free places to waiting delegates, first come first served. Caller holds the lock."""
+    now = now or utcnow()
+    places = Places(session, edition)
+    promoted = []
+    waiting = session.exec(
+        select(Delegate)
+        .where(Delegate.edition_id == edition.id, Delegate.status == WAITING)
+        .order_by(col(Delegate.queued_at), col(Delegate.id))
+    ).all()
+    for delegate in waiting:
+        if places.total >= places.venue_capacity:
+            break
+        if places.fits(delegate.group_id):
+            places.take(delegate.group_id)
+            delegate.status, delegate.confirmed_at, delegate.promoted_at = CONFIRMED, now, now
+            session.add(delegate)
+            promoted.append(delegate)
+    return promoted
+
+
+def _unique_code(session: Session, taken: set[str]) -> str:
+    while True:
+        code = new_code()
+        if code in taken:
+            continue
+        if session.exec(select(Delegate.id).where(Delegate.code == code)).first() is None:
+            taken.add(code)
+            return code
+
+
+# ----------------------------------------------------------------------------- duplicates
+
+
+def _find_duplicate(
+    session: Session, edition_id: int, data: CleanRegistration, exclude_id: int | None = None
+) -> RegistrationError | None:
+    active = select(Registration).where(Registration.edition_id == edition_id, col(Registration.cancelled_at).is_(None))
+    if exclude_id is not None:
+        active = active.where(Registration.id != exclude_id)
+    if data.krs and session.exec(active.where(Registration.krs == data.krs)).first():
+        return RegistrationError("Organizacja z tym numerem KRS jest już zarejestrowana.", "krs", duplicate=True)
+    key = name_key(data.org_name)
+    if session.exec(active.where(Registration.org_name_key == key, Registration.gmina == data.gmina)).first():
+        return RegistrationError(
+            "Organizacja o tej nazwie z tej gminy jest już zarejestrowana.", "org_name", duplicate=True
+        )
+    if session.exec(active.where(Registration.email_key == data.email.casefold())).first():
+        return RegistrationError("Ten adres e-mail został już użyty do rejestracji.", "email", duplicate=True)
+    return None
+
+
+# ----------------------------------------------------------------------------- register
+
+
+def _require_groups(groups: dict[int, DiscussionGroup], data: CleanRegistration) -> None:
+    for i, row in enumerate(data.delegates):
+        if row.group_number not in groups:
+            raise RegistrationError("Wybierz grupę tematyczną.", f"delegates.{i}.group_number")
+
+
+def register(*, session: Session, data: CleanRegistration, now: datetime | None = None) -> Registered:
+    """Store a new registration; each delegate gets a place or a waiting-list position."""
+    now = now or utcnow()
+    edition = _locked_edition(session)
+    _require_open(edition, now)
+    if duplicate := _find_duplicate(session, edition.id, data):
+        raise duplicate
+    groups = _groups_by_number(session, edition.id)
+    _require_groups(groups, data)
+    registration = Registration(
+        edition_id=edition.id,
+        org_name=data.org_name,
+        org_name_key=name_key(data.org_name),
+        legal_form=data.legal_form,
+        krs=data.krs,
+        gmina=data.gmina,
+        contact_name=data.contact_name,
+        email=data.email,
+        email_key=data.email.casefold(),
+        phone=data.phone,
+        consent_rules=data.consent_rules,
+        consent_publish_name=data.consent_publish_name,
+        consent_image=data.consent_image,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(registration)
+    session.flush()
+    places = Places(session, edition)
+    codes: set[str] = set()
+    for row in data.delegates:
+        delegate = _new_delegate(session, registration, groups[row.group_number], row, codes, now)
+        _place(delegate, places, now)
+        session.add(delegate)
+    token = new_token()
+    session.add(ManageToken(registration_id=registration.id, token_hash=hash_token(token), created_at=now))
+    session.flush()
+    return Registered(registration_id=registration.id, token=token)
+
+
+def _new_delegate(
+    session: Session,
+    registration: Registration,
+    group: DiscussionGroup,
+    row: CleanDelegate,
+    codes: set[str],
+    now: datetime,
+) -> Delegate:
+    return Delegate(
+        registration_id=registration.id,
+        edition_id=registration.edition_id,
+        group_id=group.id,
+        full_name=row.full_name,
+        email=row.email,
+        accessibility_needs=row.accessibility_needs,
+        code=_unique_code(session, codes),
+        status=WAITING,
+        queued_at=now,
+        created_at=now,
+    )
+
+
+# ----------------------------------------------------------------------------- self-service
+
+
+def registration_for_token(session: Session, token: str) -> Registration | None:
+    if not token or len(token) > 100:
+        return None
+    return session.exec(
+        select(Registration)
+        .join(ManageToken, col(ManageToken.registration_id) == col(Registration.id))
+        .where(ManageToken.token_hash == hash_token(token))
+    ).first()
+
+
+def _locked_registration(session: Session, token: str) -> tuple[Edition, Registration]:
+    lock_for_writing(session)
+    registration = registration_for_token(session, token)
+    if registration is None:
+        raise RegistrationError("Ten link do zarządzania rejestracją jest nieprawidłowy.")
+    edition = _locked_edition(session, registration.edition_id)
+    session.refresh(registration)
+    if registration.cancelled_at is not None:
+        raise RegistrationError("Ta rejestracja została anulowana.")
+    return edition, registration
+
+
+def _require_before_event(edition: Edition, now: datetime) -> None:
+    if now.date() > edition.event_date:
+        raise RegistrationError("Kongres już się odbył: zmian nie można już wprowadzać.")
+
+
+def update_registration(
+    *, session: Session, token: str, data: CleanRegistration, now: datetime | None = None
+) -> list[Delegate]:
+    """Apply edited contact data and delegates; a delegate left out is cancelled. Returns promotions."""
+    now = now or utcnow()
+    edition, registration = _locked_registration(session, token)
+    _require_open(edition, now)
+    if duplicate := _find_duplicate(session, edition.id, data, exclude_id=registration.id):
+        raise duplicate
+    groups = _groups_by_number(session, edition.id)
+    _require_groups(groups, data)
+    for name in ("org_name", "legal_form", "krs", "gmina", "contact_name", "email", "phone"):
+        setattr(registration, name, getattr(data, name))
+    registration.org_name_key = name_key(data.org_name)
+    registration.email_key = data.email.casefold()
+    registration.consent_publish_name = data.consent_publish_name
+    registration.consent_image = data.consent_image
+    registration.updated_at = now
+    session.add(registration)
+
+    current = {d.id: d for d in _active_delegates(session, registration.id)}
+    kept_ids = {row.id for row in data.delegates if row.id is not None}
+    if unknown := kept_ids - set(current):
+        raise RegistrationError(f"Nie znaleziono zgłoszonej osoby (nr {min(unknown)}).")
+    for delegate_id, delegate in current.items():
+        if delegate_id not in kept_ids:
+            _cancel(delegate, now)
+    session.flush()
+
+    places = Places(session, edition)
+    codes: set[str] = set()
+    for row in data.delegates:
+        group = groups[row.group_number]
+        if row.id is None:
+            delegate = _new_delegate(session, registration, group, row, codes, now)
+            _place(delegate, places, now)
+        else:
+            delegate = current[row.id]
+            delegate.full_name, delegate.email = row.full_name, row.email
+            delegate.accessibility_needs = row.accessibility_needs
+            if delegate.group_id != group.id:
+                if delegate.status == CONFIRMED:
+                    places.release(delegate.group_id)
+                delegate.group_id = group.id
+                _place(delegate, places, now)
+        session.add(delegate)
+    session.flush()
+    return promote_waiting(session, edition, now)
+
+
+def _active_delegates(session: Session, registration_id: int) -> list[Delegate]:
+    return list(
+        session.exec(
+            select(Delegate)
+            .where(Delegate.registration_id == registration_id, Delegate.status != CANCELLED)
+            .order_by(col(Delegate.id))
+        ).all()
+    )
+
+
+def _cancel(delegate: Delegate, now: datetime) -> None:
+    delegate.status, delegate.cancelled_at = CANCELLED, now
+
+
+def cancel_delegate(*, session: Session, token: str, delegate_id: int, now: datetime | None = None) -> list[Delegate]:
+    now = now or utcnow()
+    edition, registration = _locked_registration(session, token)
+    _require_before_event(edition, now)
+    active = {d.id: d for d in _active_delegates(session, registration.id)}
+    if delegate_id not in active:
+        raise RegistrationError("Tej osoby nie ma w tej rejestracji albo już ją anulowano.")
+    _cancel(active[delegate_id], now)
+    session.add(active[delegate_id])
+    if len(active) == 1:  # the last person gone: the organisation no longer comes
+        registration.cancelled_at = now
+        session.add(registration)
+    session.flush()
+    return promote_waiting(session, edition, now)
+
+
+def cancel_registration(*, session: Session, token: str, now: datetime | None = None) -> list[Delegate]:
+    now = now or utcnow()
+    edition, registration = _locked_registration(session, token)
+    _require_before_event(edition, now)
+    for delegate in _active_delegates(session, registration.id):
+        _cancel(delegate, now)
+        session.add(delegate)
+    registration.cancelled_at = now
+    session.add(registration)
+    session.flush()
+    return promote_waiting(session, edition, now)
+
+
+def set_group_capacity(
+    *, session: Session, group_number: int, capacity: int, now: datetime | None = None
+) -> list[Delegate]:
+    """Change a group's capacity (organisers); raising it promotes waiting delegates."""
+    if capacity < 0:
+        raise RegistrationError("Liczba miejsc nie może być ujemna.", "capacity")
+    edition = _locked_edition(session)
+    group = _groups_by_number(session, edition.id).get(group_number)
+    if group is None:
+        raise RegistrationError("Nie ma takiej grupy.", "group_number")
+    group.capacity = capacity
+    session.add(group)
+    session.flush()
+    return promote_waiting(session, edition, now)
+
+
+def set_venue_capacity(*, session: Session, capacity: int, now: datetime | None = None) -> list[Delegate]:
+    if capacity < 0:
+        raise RegistrationError("Liczba miejsc nie może być ujemna.", "capacity")
+    edition = _locked_edition(session)
+    edition.venue_capacity = capacity
+    session.add(edition)
+    session.flush()
+    return promote_waiting(session, edition, now)
+
+
+def set_registration_window(*, session: Session, opens_at: datetime, closes_at: datetime) -> Edition:
+    if closes_at <= opens_at:
+        raise RegistrationError("Zamknięcie rejestracji musi nastąpić po jej otwarciu.")
+    edition = _locked_edition(session)
+    edition.registration_opens_at, edition.registration_closes_at = opens_at, closes_at
+    session.add(edition)
+    session.flush()
+    return edition
+
+
+def issue_new_link(*, session: Session, email: str, now: datetime | None = None) -> tuple[Registration, str] | None:
+    """A fresh management secret for the active registration with this e-mail, for mailing.
+
+    Older links stay valid (so a stranger typing someone's address cannot lock them out), and at
+    most one new link per registration is issued every RESEND_INTERVAL_S seconds.
+    """
+    now = now or utcnow()
+    edition = _locked_edition(session)
+    registration = session.exec(
+        select(Registration).where(
+            Registration.edition_id == edition.id,
+            Registration.email_key == email.casefold(),
+            col(Registration.cancelled_at).is_(None),
+        )
+    ).first()
+    if registration is None:
+        return None
+    last = session.exec(
+        select(func.max(ManageToken.created_at)).where(ManageToken.registration_id == registration.id)
+    ).one()
+    if last is not None and (now - last).total_seconds() < RESEND_INTERVAL_S:
+        return None
+    token = new_token()
+    session.add(ManageToken(registration_id=registration.id, token_hash=hash_token(token), created_at=now))
+    session.flush()
+    return registration, token

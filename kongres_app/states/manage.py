@@ -1,0 +1,156 @@
+"""Self-service through the personal management link: status, codes, edits, cancellations.
+
+The secret comes only from the page's own URL (query ``klucz``) into a backend-only var; no handler
+takes it, or any right, from its arguments.
+"""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.db import session_scope
+from kongres_app.services.registration import (
+    RegistrationError,
+    cancel_delegate,
+    cancel_registration,
+    group_numbers,
+    update_registration,
+)
+from kongres_app.services.registration_views import RegistrationView, registration_view
+from kongres_app.services.validation import validate_registration
+from kongres_app.states.registration import FORM_HAS_ERRORS
+from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin, focus
+
+
+class ManageState(RegistrationFormMixin, rx.State):
+    registration: RegistrationView = RegistrationView()
+    loaded: bool = False
+    found: bool = False
+    just_registered: bool = False
+    editing: bool = False
+    notice: str = ""
+    confirm_delegate: int = 0
+    confirm_all: bool = False
+    manage_path: str = ""
+    _token: str = ""
+
+    @rx.event
+    def load(self):
+        params = self.router.url.query_parameters
+        self._token = params.get(routes.MANAGE_TOKEN_PARAM, "")
+        self.just_registered = params.get("nowa") == "1"
+        self.manage_path = routes.manage_url(self._token) if self._token else ""
+        self.editing, self.notice, self.confirm_delegate, self.confirm_all = False, "", 0, False
+        self._refresh()
+
+    def _refresh(self) -> None:
+        with session_scope() as session:
+            view = registration_view(session, self._token) if self._token else None
+        self.found = view is not None
+        self.registration = view or RegistrationView()
+        self.loaded = True
+
+    @rx.var
+    def waiting_count(self) -> int:
+        return sum(1 for d in self.registration.delegates if d.status == "waiting")
+
+    @rx.event
+    def start_edit(self):
+        if not (self.found and self.registration.editable):
+            return None
+        r = self.registration
+        self._fill_from(
+            {
+                "org_name": r.org_name,
+                "legal_form": r.legal_form,
+                "krs": r.krs,
+                "gmina": r.gmina,
+                "contact_name": r.contact_name,
+                "email": r.email,
+                "phone": r.phone,
+                "consent_rules": True,
+                "consent_publish_name": r.consent_publish_name,
+                "consent_image": r.consent_image,
+            },
+            [
+                DelegateRow(
+                    key=i + 1,
+                    id=d.id,
+                    full_name=d.full_name,
+                    email=d.email,
+                    group_number=str(d.group_number),
+                    accessibility_needs=d.accessibility_needs,
+                )
+                for i, d in enumerate(r.delegates)
+            ],
+        )
+        self._clear_errors()
+        self.editing, self.notice = True, ""
+        return focus("pole-org_name")
+
+    @rx.event
+    def stop_edit(self):
+        self.editing = False
+        self._clear_errors()
+        return focus("edytuj-dane")
+
+    @rx.event
+    def save(self, _form_data: dict):
+        if not self.found:
+            return None
+        with session_scope() as session:
+            numbers = group_numbers(session)
+        clean, errors = validate_registration(self._input(), numbers)
+        if clean is None:
+            return self._show_errors(errors, FORM_HAS_ERRORS)
+        try:
+            with session_scope() as session:
+                update_registration(session=session, token=self._token, data=clean)
+        except RegistrationError as exc:
+            return self._show_errors({exc.field: exc.message} if exc.field else {}, exc.message)
+        self.editing = False
+        self._refresh()
+        self.notice = "Zapisano zmiany."
+        return focus("komunikat")
+
+    @rx.event
+    def ask_cancel_delegate(self, delegate_id: int):
+        self.confirm_delegate, self.confirm_all = int(delegate_id), False
+        return focus(f"potwierdz-{int(delegate_id)}")
+
+    @rx.event
+    def ask_cancel_all(self):
+        self.confirm_all, self.confirm_delegate = True, 0
+        return focus("potwierdz-wszystko")
+
+    @rx.event
+    def keep(self):
+        self.confirm_delegate, self.confirm_all = 0, False
+        return focus("komunikat")
+
+    @rx.event
+    def do_cancel_delegate(self):
+        delegate_id, self.confirm_delegate = self.confirm_delegate, 0
+        return self._run(
+            lambda session: cancel_delegate(session=session, token=self._token, delegate_id=delegate_id),
+            "Anulowano udział tej osoby. Jej miejsce przejęła pierwsza osoba z listy rezerwowej, jeśli taka była.",
+        )
+
+    @rx.event
+    def do_cancel_all(self):
+        self.confirm_all = False
+        return self._run(
+            lambda session: cancel_registration(session=session, token=self._token),
+            "Rejestracja organizacji została anulowana.",
+        )
+
+    def _run(self, action, success: str):
+        if not self.found:
+            return None
+        try:
+            with session_scope() as session:
+                action(session)
+            self.notice = success
+        except RegistrationError as exc:
+            self.notice = exc.message
+        self._refresh()
+        return focus("komunikat")

@@ -1,0 +1,15 @@
+"""Organiser-set facts shown in the GDPR clause and the rules."""
+
+import reflex as rx
+
+from kongres_app.db import session_scope
+from kongres_app.services.congress import site_settings
+
+
+class PrivacyState(rx.State):
+    facts: dict[str, str] = {}  # noqa: RUF012
+
+    @rx.event
+    def load(self):
+        with session_scope() as session:
+            self.facts = site_settings(session)

@@ -1,0 +1,138 @@
+"""The organisation form's fields and errors, shared by registering and by editing via the link.
+
+Values are kept in the state, so nothing a person typed is lost when the server reports an error.
+"""
+
+import json
+from dataclasses import dataclass
+
+import reflex as rx
+
+from kongres_app.services.dictionaries import MAX_DELEGATES
+from kongres_app.services.validation import LIMITS, DelegateInput, RegistrationInput
+
+TEXT_FIELDS = ("org_name", "legal_form", "krs", "gmina", "contact_name", "email", "phone")
+DELEGATE_FIELDS = ("full_name", "email", "group_number", "accessibility_needs")
+CONSENTS = ("consent_rules", "consent_publish_name", "consent_image")
+# Generous cap on what a client may push into a field (validation gives the real limits).
+MAX_INPUT = 2 * max(LIMITS.values())
+
+
+def field_id(name: str) -> str:
+    return f"pole-{name.replace('.', '-')}"
+
+
+def focus(element_id: str) -> rx.event.EventSpec:
+    """Move keyboard focus to an element by id (works for ids rendered inside foreach too)."""
+    return rx.call_script(f"document.getElementById({json.dumps(element_id)})?.focus()")
+
+
+@dataclass
+class DelegateRow:
+    key: int = 0
+    id: int = 0  # 0 for a new person, else the stored delegate
+    full_name: str = ""
+    email: str = ""
+    group_number: str = ""
+    accessibility_needs: str = ""
+    full_name_error: str = ""
+    email_error: str = ""
+    group_number_error: str = ""
+    accessibility_needs_error: str = ""
+
+
+@dataclass
+class ErrorItem:
+    target: str = ""
+    message: str = ""
+
+
+class RegistrationFormMixin(rx.State, mixin=True):
+    org_name: str = ""
+    legal_form: str = ""
+    krs: str = ""
+    gmina: str = ""
+    contact_name: str = ""
+    email: str = ""
+    phone: str = ""
+    consent_rules: bool = False
+    consent_publish_name: bool = False
+    consent_image: bool = False
+    delegates: list[DelegateRow] = [DelegateRow(key=1)]  # noqa: RUF012 (Reflex copies defaults)
+    errors: dict[str, str] = {}  # noqa: RUF012
+    error_items: list[ErrorItem] = []  # noqa: RUF012
+    form_error: str = ""
+    _next_key: int = 2
+
+    @rx.event
+    def set_field(self, name: str, value: str):
+        if name in TEXT_FIELDS:
+            setattr(self, name, str(value)[:MAX_INPUT])
+
+    @rx.event
+    def set_consent(self, name: str, checked: bool):
+        if name in CONSENTS:
+            setattr(self, name, bool(checked))
+
+    @rx.event
+    def set_delegate_field(self, index: int, name: str, value: str):
+        if name in DELEGATE_FIELDS and 0 <= index < len(self.delegates):
+            row = self.delegates[index]
+            setattr(row, name, str(value)[:MAX_INPUT])
+            self.delegates = list(self.delegates)
+
+    @rx.event
+    def add_delegate(self):
+        if len(self.delegates) >= MAX_DELEGATES:
+            return None
+        self.delegates = [*self.delegates, DelegateRow(key=self._next_key)]
+        self._next_key += 1
+        return focus(field_id(f"delegates.{len(self.delegates) - 1}.full_name"))
+
+    @rx.event
+    def remove_delegate(self, index: int):
+        if len(self.delegates) > 1 and 0 <= index < len(self.delegates):
+            self.delegates = [row for i, row in enumerate(self.delegates) if i != index]
+            return focus("dodaj-osobe")
+        return None
+
+    def _input(self) -> RegistrationInput:
+        return RegistrationInput(
+            org_name=self.org_name,
+            legal_form=self.legal_form,
+            krs=self.krs,
+            gmina=self.gmina,
+            contact_name=self.contact_name,
+            email=self.email,
+            phone=self.phone,
+            delegates=[
+                DelegateInput(r.full_name, r.email, r.group_number, r.accessibility_needs, r.id or None)
+                for r in self.delegates
+            ],
+            consent_rules=self.consent_rules,
+            consent_publish_name=self.consent_publish_name,
+            consent_image=self.consent_image,
+        )
+
+    def _show_errors(self, errors: dict[str, str], form_error: str = ""):
+        """Put each message next to its field and in the summary; focus the summary."""
+        self.form_error = form_error
+        self.errors = {k: v for k, v in errors.items() if not k.startswith("delegates.")}
+        rows = list(self.delegates)
+        for i, row in enumerate(rows):
+            for name in DELEGATE_FIELDS:
+                setattr(row, f"{name}_error", errors.get(f"delegates.{i}.{name}", ""))
+        self.delegates = rows
+        self.error_items = [ErrorItem(field_id(key), message) for key, message in errors.items()]
+        return focus("podsumowanie-bledow")
+
+    def _clear_errors(self):
+        self._show_errors({})
+
+    def _fill_from(self, values: dict, delegates: list[DelegateRow]) -> None:
+        for name in TEXT_FIELDS:
+            setattr(self, name, values.get(name, ""))
+        for name in CONSENTS:
+            setattr(self, name, bool(values.get(name, False)))
+        self.delegates = delegates or [DelegateRow(key=1)]
+        self._next_key = max(r.key for r in self.delegates) + 1
