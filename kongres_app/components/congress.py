@@ -28,7 +28,7 @@ def when_and_where() -> rx.Component:
 def group_card(group: GroupView) -> rx.Component:
     return rx.el.li(
         rx.card(
-            rx.badge(f"Grupa {group.roman}", size="2", variant="solid"),
+            rx.badge(f"Grupa {group.roman}", size="2", variant="solid", high_contrast=True),
             rx.heading(group.name, as_="h3", size="4", margin_top="2"),
             rx.text(group.description, as_="p", margin_top="1", color_scheme="gray", high_contrast=True),
             height="100%",
@@ -74,6 +74,7 @@ def missing_edition() -> rx.Component:
         "(lub python -m kongres_app.cli seed).",
         icon="info",
         role="status",
+        high_contrast=True,
     )
 
 

@@ -19,12 +19,14 @@ def status_badge(d: DelegateView) -> rx.Component:
             "Miejsce potwierdzone",
             color_scheme="green",
             size="2",
+            high_contrast=True,
         ),
         rx.badge(
             rx.icon("hourglass", size=14, aria_hidden="true"),
             f"Lista rezerwowa: miejsce {d.waitlist_position} w kolejce",
             color_scheme="amber",
             size="2",
+            high_contrast=True,
         ),
     )
 
@@ -177,11 +179,18 @@ def registration_details() -> rx.Component:
                 icon="party-popper",
                 color_scheme="green",
                 margin_y="3",
+                high_contrast=True,
             ),
         ),
         rx.cond(
             r.cancelled,
-            rx.callout("Ta rejestracja została anulowana.", icon="circle-x", color_scheme="red", margin_y="3"),
+            rx.callout(
+                "Ta rejestracja została anulowana.",
+                icon="circle-x",
+                color_scheme="red",
+                margin_y="3",
+                high_contrast=True,
+            ),
             rx.fragment(
                 link_box(),
                 rx.cond(ManageState.editing, edit_form(), summary()),
@@ -232,6 +241,7 @@ def not_found() -> rx.Component:
         ),
         icon="triangle-alert",
         color_scheme="red",
+        high_contrast=True,
     )
 
 

@@ -39,6 +39,7 @@ def participants() -> rx.Component:
                         " i zgódź się na publikację nazwy, aby pojawiła się tutaj.",
                     ),
                     icon="info",
+                    high_contrast=True,
                 ),
             ),
             loading(),

@@ -39,6 +39,7 @@ def program() -> rx.Component:
                     "Dokładne godziny poszczególnych części organizatorzy podadzą przed kongresem.",
                     icon="clock",
                     margin_bottom="4",
+                    high_contrast=True,
                 ),
             ),
             rx.el.ol(rx.foreach(edition.agenda, timeline_item), class_name="timeline"),

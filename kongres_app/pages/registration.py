@@ -23,6 +23,7 @@ def duplicate_offer() -> rx.Component:
             ),
             icon="info",
             margin_bottom="4",
+            high_contrast=True,
         ),
     )
 
@@ -62,6 +63,7 @@ def closed_notice() -> rx.Component:
         ),
         icon="calendar-x",
         role="status",
+        high_contrast=True,
     )
 
 

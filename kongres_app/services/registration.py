@@ -264,7 +264,8 @@ def _locked_registration(session: Session, token: str) -> tuple[Edition, Registr
 
 
 def _require_before_event(edition: Edition, now: datetime) -> None:
-    if now.date() > edition.event_date:
+    """Cancelling is possible until the congress day ends, and always while registration is open."""
+    if now.date() > edition.event_date and registration_status(edition, now) != "open":
         raise RegistrationError("Kongres już się odbył: zmian nie można już wprowadzać.")
 
 

@@ -8,11 +8,18 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy.engine import Engine
 
+from kongres_app.db import make_engine
 from kongres_app.settings import PROJECT_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -41,8 +48,39 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"The app did not start in {START_TIMEOUT_S} s:\n{log.read_text()[-4000:]}")
 
 
+class Mailbox:
+    """A real SMTP server (aiosmtpd) on loopback that keeps what it receives."""
+
+    def __init__(self):
+        self.messages: list[EmailMessage] = []
+        self.port = 0
+
+    async def handle_DATA(self, _server, _session, envelope):
+        self.messages.append(message_from_bytes(envelope.content, policy=default_policy))
+        return "250 OK"
+
+    def wait_for(self, to: str, timeout: float = 15) -> EmailMessage:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in reversed(self.messages):
+                if to in message["To"]:
+                    return message
+            time.sleep(0.2)
+        raise AssertionError(f"No mail to {to} within {timeout} s; got {[m['To'] for m in self.messages]}")
+
+
 @pytest.fixture(scope="session")
-def app_env(tmp_path_factory) -> dict[str, str]:
+def mailbox() -> Iterator[Mailbox]:
+    box = Mailbox()
+    box.port = _free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def app_env(tmp_path_factory, mailbox) -> dict[str, str]:
     tmp = tmp_path_factory.mktemp("app")
     env = dict(os.environ)
     tools = PROJECT_ROOT / ".tools" / "node_modules" / ".bin"
@@ -57,14 +95,28 @@ def app_env(tmp_path_factory) -> dict[str, str]:
         REFLEX_USE_SYSTEM_BUN="1",
     )
     env.pop("REFLEX_REDIS_URL", None)
-    env.pop("KONGRES_SMTP_URL", None)
+    env["KONGRES_SMTP_URL"] = f"smtp://127.0.0.1:{mailbox.port}"
+    env["KONGRES_PUBLIC_URL"] = f"http://127.0.0.1:{env['PORT']}"
     return env
+
+
+@pytest.fixture(scope="session")
+def app_engine(app_env) -> Iterator[Engine]:
+    """The app's own database, for arranging what only organisers could do through a UI."""
+    engine = make_engine(app_env["REFLEX_DB_URL"])
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
 def app_url(app_env, tmp_path_factory) -> Iterator[str]:
     port = app_env["PORT"]
-    subprocess.run([sys.executable, "-m", "kongres_app.cli", "setup"], env=app_env, cwd=PROJECT_ROOT, check=True)
+    cli = [sys.executable, "-m", "kongres_app.cli"]
+    subprocess.run([*cli, "setup"], env=app_env, cwd=PROJECT_ROOT, check=True)
+    # The 2017 edition's registration is long closed; open it for the browser tests.
+    today = date.today()
+    window = ["--opens", str(today - timedelta(days=30)), "--closes", str(today + timedelta(days=30))]
+    subprocess.run([*cli, "registration-window", *window], env=app_env, cwd=PROJECT_ROOT, check=True)
     log = tmp_path_factory.mktemp("logs") / "app.log"
     reflex = str(Path(sys.executable).parent / "reflex")
     with log.open("w") as out:
@@ -116,8 +168,3 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
-
-
-@pytest.fixture
-def context_args_pl(browser_context_args):
-    return {**browser_context_args, "locale": "pl-PL"}

@@ -270,3 +270,11 @@ def test_public_list_and_stats(seeded_engine):
         "delegates_confirmed": 3,
     }
     assert "Ukryte" not in str(stats) and "Anna" not in str(stats)
+
+
+def test_cancelling_after_the_congress_is_refused(seeded_engine):
+    done = register(seeded_engine, org(1))
+    after = datetime(2017, 3, 5, 9, tzinfo=UTC)
+    with pytest.raises(reg.RegistrationError, match="już się odbył"), session_scope(seeded_engine) as session:
+        reg.cancel_registration(session=session, token=done.token, now=after)
+    assert not view(seeded_engine, done.token).cancelled
