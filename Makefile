@@ -25,12 +25,13 @@ export PORT
 NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export NPM_CONFIG_REGISTRY
 
-.PHONY: help run dev test lint setup deps dev-deps bun db chromium prereqs clean bench
+.PHONY: help run dev test lint setup deps dev-deps bun db chromium prereqs clean bench organiser
 
 help:
 	@echo "make run    - instaluje wszystko, przygotowuje bazę i uruchamia aplikację na http://localhost:$(PORT)"
 	@echo "make test   - to samo przygotowanie, potem lint i wszystkie testy (także w przeglądarce)"
 	@echo "make dev    - tryb deweloperski z przeładowaniem na gorąco"
+	@echo "make organiser - tworzy konto organizatora (pyta o login i hasło)"
 	@echo "make clean  - usuwa pliki generowane (.web, .states); dane w data/ zostają"
 
 prereqs:
@@ -65,6 +66,9 @@ run: setup
 
 dev: setup
 	$(BIN)/reflex run --env dev --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
+
+organiser: deps db
+	$(BIN)/python -m kongres_app.cli organiser
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -124,6 +124,32 @@ def registration_window(settings: Settings, opens: str, closes: str) -> str:
     )
 
 
+def create_organiser(settings: Settings, read_password=None) -> str:
+    """Ask for the first organiser's login and password (twice, never on the command line)."""
+    import getpass
+
+    from kongres_app.db import make_engine, session_scope
+    from kongres_app.services.auth import ORGANISER, AuthError, check_new_password, create_user
+
+    read_password = read_password or getpass.getpass
+    username = input("Login organizatora: ").strip()
+    display_name = input("Imię i nazwisko (widoczne w dzienniku zmian): ").strip()
+    password = read_password("Hasło (co najmniej 12 znaków): ")
+    repeated = read_password("Powtórz hasło: ")
+    engine = make_engine(settings.db_url)
+    try:
+        check_new_password(password, repeated)
+        with session_scope(engine) as session:
+            staff = create_user(
+                session=session, username=username, display_name=display_name, password=password, role=ORGANISER
+            )
+    except AuthError as exc:
+        raise CliError(exc.message) from exc
+    finally:
+        engine.dispose()
+    return f"Utworzono konto organizatora „{staff.username}”. Zaloguj się na /organizator/logowanie."
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kongres_app.cli", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     window = sub.add_parser("registration-window", help="ustaw czas otwarcia i zamknięcia rejestracji")
     window.add_argument("--opens", required=True, help="czas lokalny, np. 2026-12-01T09:00")
     window.add_argument("--closes", required=True, help="czas lokalny, np. 2027-02-28T23:59")
+    sub.add_parser("organiser", help="utwórz konto organizatora (pyta o hasło dwa razy)")
     setup = sub.add_parser("setup", help="check + migrate + seed")
     setup.add_argument("--port", action="store_true", help="sprawdź też, czy port jest wolny")
     args = parser.parse_args(argv)
@@ -152,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             print(seed(settings, getattr(args, "file", None)))
         if args.command == "registration-window":
             print(registration_window(settings, args.opens, args.closes))
+        if args.command == "organiser":
+            print(create_organiser(settings))
         if args.command == "check":
             print("Konfiguracja i baza danych w porządku.")
     except CliError as exc:

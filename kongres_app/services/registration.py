@@ -362,6 +362,50 @@ def cancel_registration(*, session: Session, token: str, now: datetime | None = 
     return promote_waiting(session, edition, now)
 
 
+def _locked_delegate(session: Session, delegate_id: int) -> tuple[Edition, Delegate]:
+    lock_for_writing(session)
+    delegate = session.get(Delegate, delegate_id)
+    if delegate is None or delegate.status == CANCELLED:
+        raise RegistrationError("Nie ma takiej osoby albo jej udział anulowano.")
+    return _locked_edition(session, delegate.edition_id), delegate
+
+
+def move_delegate(
+    *, session: Session, delegate_id: int, group_number: int, now: datetime | None = None
+) -> list[Delegate]:
+    """Move a delegate to another group (organisers): a free place there, or the back of its queue."""
+    now = now or utcnow()
+    edition, delegate = _locked_delegate(session, delegate_id)
+    group = _groups_by_number(session, edition.id).get(group_number)
+    if group is None:
+        raise RegistrationError("Nie ma takiej grupy.", "group_number")
+    if group.id == delegate.group_id:
+        return []
+    places = Places(session, edition)
+    if delegate.status == CONFIRMED:
+        places.release(delegate.group_id)
+    delegate.group_id = group.id
+    _place(delegate, places, now)
+    session.add(delegate)
+    session.flush()
+    return promote_waiting(session, edition, now)
+
+
+def cancel_delegate_by_id(*, session: Session, delegate_id: int, now: datetime | None = None) -> list[Delegate]:
+    """Cancel one delegate (organisers); the last one cancels the organisation's registration."""
+    now = now or utcnow()
+    edition, delegate = _locked_delegate(session, delegate_id)
+    _cancel(delegate, now)
+    session.add(delegate)
+    if not [d for d in _active_delegates(session, delegate.registration_id) if d.id != delegate.id]:
+        registration = session.get(Registration, delegate.registration_id)
+        if registration is not None:
+            registration.cancelled_at = now
+            session.add(registration)
+    session.flush()
+    return promote_waiting(session, edition, now)
+
+
 def set_group_capacity(
     *, session: Session, group_number: int, capacity: int, now: datetime | None = None
 ) -> list[Delegate]:

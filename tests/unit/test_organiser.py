@@ -1,0 +1,114 @@
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import Session
+
+from kongres_app.db import session_scope
+from kongres_app.services import auth, organiser
+from kongres_app.services.registration_views import registration_view
+from tests.unit.test_auth import make_user
+from tests.unit.test_registration import capacity, org, register
+
+
+@pytest.fixture
+def staff(seeded_engine):
+    return {
+        "organiser": make_user(seeded_engine),
+        "facilitator": make_user(seeded_engine, username="mod", role=auth.FACILITATOR, group=1),
+    }
+
+
+def call(engine, fn, *args, **kwargs):
+    with session_scope(engine) as session:
+        return fn(session, *args, **kwargs)
+
+
+def test_every_organiser_service_refuses_anonymous_and_facilitators(seeded_engine, staff):
+    done = register(seeded_engine, org(1))
+    delegate_id = registration_view(Session(seeded_engine), done.token).delegates[0].id
+    actions = [
+        (organiser.dashboard, ()),
+        (organiser.participants, (organiser.ParticipantFilter(),)),
+        (organiser.all_participants, ()),
+        (organiser.move_delegate, (delegate_id, 2)),
+        (organiser.cancel_delegate, (delegate_id,)),
+        (organiser.set_needs_handled, (delegate_id, True)),
+        (organiser.set_group_capacity, (1, 99)),
+        (organiser.check_in, ("ABCD-2345",)),
+    ]
+    for actor in (None, staff["facilitator"]):
+        for fn, args in actions:
+            with pytest.raises(auth.PermissionDenied):
+                call(seeded_engine, fn, actor, *args)
+    view = registration_view(Session(seeded_engine), done.token)
+    assert [(d.group_number, d.status) for d in view.delegates] == [(1, "confirmed")]  # nothing changed
+
+
+def test_dashboard_counts_and_timeline(seeded_engine, staff):
+    capacity(seeded_engine, 2, 1)
+    register(seeded_engine, org(1, 2, gmina="piastow"))
+    register(seeded_engine, org(2, gmina="raszyn"), now=datetime(2017, 2, 16, 9, tzinfo=UTC))
+    d = call(seeded_engine, organiser.dashboard, staff["organiser"])
+    assert (d.organisations, d.confirmed, d.waiting, d.checked_in) == (2, 2, 1, 0)
+    assert [(g.number, g.confirmed, g.waiting, g.capacity) for g in d.groups][:2] == [(1, 1, 0, 30), (2, 1, 1, 1)]
+    assert [(p.day, p.registrations, p.total) for p in d.timeline] == [("2017-02-15", 1, 1), ("2017-02-16", 1, 2)]
+    assert len(d.recent) == 2 and d.recent[0].gmina == "Raszyn"
+
+
+def test_participants_search_filter_sort_and_paging(seeded_engine, staff):
+    for i in range(30):
+        register(seeded_engine, org(1 + i % 4, name=f"Org {i:02d}", gmina="nadarzyn" if i % 2 else "brwinow"))
+    actor = staff["organiser"]
+    rows, total = call(seeded_engine, organiser.participants, actor, organiser.ParticipantFilter())
+    assert total == 30 and len(rows) == organiser.PAGE_SIZE
+    rows, _ = call(seeded_engine, organiser.participants, actor, organiser.ParticipantFilter(page=2))
+    assert len(rows) == 5
+    rows, total = call(
+        seeded_engine, organiser.participants, actor, organiser.ParticipantFilter(group="2", gmina="nadarzyn")
+    )
+    assert total == 8 and {r.group_number for r in rows} == {2} and {r.gmina for r in rows} == {"Nadarzyn"}
+    rows, total = call(seeded_engine, organiser.participants, actor, organiser.ParticipantFilter(search="org 07"))
+    assert total == 1 and rows[0].org_name == "Org 07"
+    rows, _ = call(
+        seeded_engine, organiser.participants, actor, organiser.ParticipantFilter(sort="organizacja", descending=True)
+    )
+    assert rows[0].org_name == "Org 29"
+
+
+def test_move_cancel_capacity_and_needs(seeded_engine, staff):
+    actor = staff["organiser"]
+    capacity(seeded_engine, 3, 1)
+    a = register(seeded_engine, org(3))
+    b = register(seeded_engine, org(3))
+    a_id = registration_view(Session(seeded_engine), a.token).delegates[0].id
+    promoted = call(seeded_engine, organiser.move_delegate, actor, a_id, 4)
+    assert len(promoted) == 1
+    assert registration_view(Session(seeded_engine), b.token).delegates[0].status == "confirmed"
+    call(seeded_engine, organiser.set_needs_handled, actor, a_id, True)
+    rows = call(seeded_engine, organiser.all_participants, actor)
+    assert next(r for r in rows if r.delegate_id == a_id).needs_handled
+    call(seeded_engine, organiser.cancel_delegate, actor, a_id)
+    assert registration_view(Session(seeded_engine), a.token).cancelled
+
+
+def test_check_in_once_then_already(seeded_engine, staff):
+    actor = staff["organiser"]
+    capacity(seeded_engine, 4, 0)
+    confirmed = registration_view(Session(seeded_engine), register(seeded_engine, org(1)).token).delegates[0]
+    waiting = registration_view(Session(seeded_engine), register(seeded_engine, org(4)).token).delegates[0]
+    at = datetime(2017, 3, 4, 8, 42, tzinfo=UTC)
+    first = call(seeded_engine, organiser.check_in, actor, confirmed.code.lower(), now=at)
+    assert first.outcome == "ok" and first.full_name == confirmed.full_name
+    again = call(seeded_engine, organiser.check_in, actor, confirmed.code_display)
+    assert again.outcome == "already" and again.message == "Już zarejestrowany o 09:42."
+    assert call(seeded_engine, organiser.check_in, actor, "ZZZZ-ZZZZ").outcome == "unknown"
+    assert call(seeded_engine, organiser.check_in, actor, "hello").outcome == "invalid"
+    assert call(seeded_engine, organiser.check_in, actor, waiting.code).outcome == "waiting"
+    assert call(seeded_engine, organiser.dashboard, actor).checked_in == 1
+
+
+def test_export_rows_have_polish_headers(seeded_engine, staff):
+    register(seeded_engine, org(1, name="Fundacja Eksportowa"))
+    rows = organiser.export_rows(call(seeded_engine, organiser.all_participants, staff["organiser"]))
+    assert rows[0][:4] == ["Imię i nazwisko", "Organizacja", "Gmina", "Grupa"]
+    assert rows[1][1] == "Fundacja Eksportowa" and rows[1][8] == "nie"
