@@ -3,11 +3,13 @@
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.services import exports, organiser
+from kongres_app.services.auth import PermissionDenied, authenticate
 from kongres_app.services.calendar import edition_ics
 from kongres_app.services.congress import public_congress_json
 from kongres_app.services.registration_views import public_stats
@@ -65,11 +67,62 @@ async def calendar(_request: Request) -> Response:
     )
 
 
+STAFF_COOKIE = "kongres_org"
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", "uczestnicy.csv", exports.participants_csv),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "uczestnicy.xlsx",
+        exports.participants_xlsx,
+    ),
+}
+
+
+def _staff_rows(token: str | None):
+    """Participants for an organiser's session token; PermissionDenied (and an audit entry) otherwise."""
+    with session_scope() as session:
+        staff = authenticate(session, token)
+        rows = organiser.all_participants(session, staff)
+        edition = public_congress_json(session) or {}
+    return rows, edition.get("edition", {}).get("name", "Kongres")
+
+
+def _denied() -> Response:
+    return PolishJSONResponse({"error": "Brak uprawnień: zaloguj się jako organizator."}, status_code=403)
+
+
+async def export_participants(request: Request) -> Response:
+    kind = request.path_params["kind"]
+    if kind not in EXPORTS:
+        return PolishJSONResponse({"error": "Nieznany format."}, status_code=404)
+    try:
+        rows, _title = await run_in_threadpool(_staff_rows, request.cookies.get(STAFF_COOKIE))
+    except PermissionDenied:
+        return _denied()
+    media_type, filename, build = EXPORTS[kind]
+    body = await run_in_threadpool(build, rows)
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
+    )
+
+
+async def check_in_list(request: Request) -> Response:
+    try:
+        rows, title = await run_in_threadpool(_staff_rows, request.cookies.get(STAFF_COOKIE))
+    except PermissionDenied:
+        return _denied()
+    return HTMLResponse(exports.check_in_list_html(rows, title), headers={"Cache-Control": "no-store"})
+
+
 def build_api() -> Starlette:
     return Starlette(
         routes=[
             Route(routes.API_CONGRESS, congress, methods=["GET"]),
             Route(routes.API_STATS, stats, methods=["GET"]),
             Route(routes.API_CALENDAR, calendar, methods=["GET"]),
+            Route("/api/organizator/uczestnicy.{kind}", export_participants, methods=["GET"]),
+            Route(routes.API_CHECK_IN_LIST, check_in_list, methods=["GET"]),
         ]
     )

@@ -14,10 +14,17 @@ from kongres_app.pages.participants import participants
 from kongres_app.pages.program import program
 from kongres_app.pages.registration import registration
 from kongres_app.pages.resend import resend
+from kongres_app.pages.staff_check_in import staff_check_in
+from kongres_app.pages.staff_dashboard import staff_dashboard
+from kongres_app.pages.staff_login import staff_login
+from kongres_app.pages.staff_participants import staff_participants
 from kongres_app.states.congress import CongressState
+from kongres_app.states.dashboard import DashboardState
 from kongres_app.states.manage import ManageState
 from kongres_app.states.participants import ParticipantsState
 from kongres_app.states.privacy import PrivacyState
+from kongres_app.states.staff import StaffState
+from kongres_app.states.staff_participants import StaffParticipantsState
 
 TITLE_SUFFIX = "Kongres Organizacji Pozarządowych Powiatu Pruszkowskiego"
 DESCRIPTION = (
@@ -40,6 +47,15 @@ PAGES = [
     (participants, routes.PARTICIPANTS, "Organizacje uczestniczące", [ParticipantsState.load]),
     (rules, routes.RULES, "Regulamin", [CongressState.load]),
     (privacy, routes.PRIVACY, "Ochrona danych osobowych", [PrivacyState.load]),
+    (staff_login, routes.STAFF_LOGIN, "Logowanie organizatorów", []),
+    (staff_dashboard, routes.STAFF_HOME, "Pulpit organizatora", [StaffState.require_organiser, DashboardState.load]),
+    (
+        staff_participants,
+        routes.STAFF_PARTICIPANTS,
+        "Uczestnicy (organizator)",
+        [StaffState.require_organiser, CongressState.load, StaffParticipantsState.load],
+    ),
+    (staff_check_in, routes.STAFF_CHECK_IN, "Rejestracja wejść", [StaffState.require_organiser]),
 ]
 
 for component, route, title, on_load in PAGES:

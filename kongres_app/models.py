@@ -241,3 +241,19 @@ class CheckIn(SQLModel, table=True):
     delegate_id: int = Field(foreign_key="delegate.id", unique=True)
     at: datetime
     by_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class LiveSubscription(SQLModel, table=True):
+    """A browser tab that wants pushes on a topic (e.g. the organisers' dashboard).
+
+    Kept in the database, not in process memory, so a change made through any worker reaches
+    tabs connected to any other worker (Reflex relays the push over Redis).
+    """
+
+    __tablename__ = "live_subscription"
+    __table_args__ = (UniqueConstraint("topic", "client_token"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    topic: str = Field(max_length=40, index=True)
+    client_token: str = Field(max_length=64)
+    created_at: datetime

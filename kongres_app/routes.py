@@ -9,7 +9,15 @@ PARTICIPANTS = "/uczestnicy"
 RULES = "/regulamin"
 PRIVACY = "/ochrona-danych"
 
+STAFF_LOGIN = "/organizator/logowanie"
+STAFF_HOME = "/organizator"
+STAFF_PARTICIPANTS = "/organizator/uczestnicy"
+STAFF_CHECK_IN = "/organizator/rejestracja-wejsc"
+
 API_CONGRESS = "/api/congress"
+API_EXPORT_CSV = "/api/organizator/uczestnicy.csv"
+API_EXPORT_XLSX = "/api/organizator/uczestnicy.xlsx"
+API_CHECK_IN_LIST = "/api/organizator/lista-obecnosci"
 API_STATS = "/api/stats"
 API_CALENDAR = "/api/kongres.ics"
 
@@ -22,6 +30,14 @@ NAVIGATION: list[tuple[str, str]] = [
     (PROGRAM, "Program"),
     (REGISTRATION, "Rejestracja"),
     (PARTICIPANTS, "Uczestnicy"),
+]
+
+
+# The organisers' own menu.
+STAFF_NAVIGATION: list[tuple[str, str]] = [
+    (STAFF_HOME, "Pulpit"),
+    (STAFF_PARTICIPANTS, "Uczestnicy"),
+    (STAFF_CHECK_IN, "Wejście"),
 ]
 
 

@@ -10,7 +10,7 @@ def fact(icon: str, label: str, value) -> rx.Component:
     return rx.flex(
         rx.icon(icon, size=20, aria_hidden="true", flex_shrink="0"),
         rx.text(rx.el.span(f"{label}: ", class_name="sr-only"), value, weight="medium"),
-        gap="2",
+        spacing="2",
         align="center",
     )
 
@@ -21,7 +21,7 @@ def when_and_where() -> rx.Component:
         fact("calendar", "Kiedy", edition.date_label),
         fact("map-pin", "Gdzie", edition.venue_name),
         direction="column",
-        gap="2",
+        spacing="2",
     )
 
 

@@ -109,7 +109,7 @@ def loading(label: str = "Wczytywanie…") -> rx.Component:
         rx.spinner(size="3"),
         rx.text(label),
         role="status",
-        gap="3",
+        spacing="3",
         align="center",
         padding_y="6",
     )

@@ -21,7 +21,7 @@ def registration_call() -> rx.Component:
             ("before", rx.text("Rejestracja rusza ", edition.registration_opens_label, ".")),
             rx.text("Rejestracja zakończyła się ", edition.registration_closes_label, "."),
         ),
-        gap="3",
+        spacing="3",
         align="center",
         wrap="wrap",
         margin_top="4",

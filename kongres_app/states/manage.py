@@ -17,6 +17,7 @@ from kongres_app.services.registration import (
 )
 from kongres_app.services.registration_views import RegistrationView, registration_view
 from kongres_app.services.validation import validate_registration
+from kongres_app.states.live import LiveState
 from kongres_app.states.registration import FORM_HAS_ERRORS
 from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin, focus
 
@@ -110,7 +111,7 @@ class ManageState(RegistrationFormMixin, rx.State):
         self.editing = False
         self._refresh()
         self.notice = "Zapisano zmiany."
-        return focus("komunikat")
+        return [focus("komunikat"), LiveState.registrations_changed]
 
     @rx.event
     def ask_cancel_delegate(self, delegate_id: int):
@@ -153,4 +154,4 @@ class ManageState(RegistrationFormMixin, rx.State):
         except RegistrationError as exc:
             self.notice = exc.message
         self._refresh()
-        return focus("komunikat")
+        return [focus("komunikat"), LiveState.registrations_changed]

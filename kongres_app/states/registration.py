@@ -11,6 +11,7 @@ from kongres_app.services.mailer import management_link_message, send_mail_in_ba
 from kongres_app.services.registration import RegistrationError, group_numbers, register
 from kongres_app.services.validation import validate_registration
 from kongres_app.settings import load_settings
+from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ class RegistrationState(RegistrationFormMixin, rx.State):
         self._send_link(clean.email, clean.org_name, edition_name, done.token)
         self._fill_from({}, [DelegateRow(key=1)])
         self._clear_errors()
-        return rx.redirect(routes.manage_url(done.token, new=True))
+        return [rx.redirect(routes.manage_url(done.token, new=True)), LiveState.registrations_changed]
 
     @staticmethod
     def _send_link(email: str, org_name: str, edition_name: str, token: str) -> None:

@@ -1,0 +1,100 @@
+"""/organizator: live tiles, registrations over time, the latest registrations."""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.components.layout import loading
+from kongres_app.components.staff import staff_page, tile
+from kongres_app.services.organiser import GroupTile, RecentRegistration
+from kongres_app.states.dashboard import DashboardState
+
+
+def group_tile(g: GroupTile) -> rx.Component:
+    return rx.el.li(
+        rx.card(
+            rx.text(g.label, weight="bold"),
+            rx.text(g.confirmed, " / ", g.capacity, " miejsc", as_="p", size="5"),
+            rx.progress(value=g.percent, max=100, aria_label="Zajęte miejsca: " + g.label),
+            rx.text("Lista rezerwowa: ", g.waiting, as_="p", size="2"),
+        )
+    )
+
+
+def recent_row(r: RecentRegistration) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(r.org_name), rx.table.cell(r.gmina), rx.table.cell(r.delegates), rx.table.cell(r.at)
+    )
+
+
+def chart() -> rx.Component:
+    return rx.recharts.line_chart(
+        rx.recharts.line(data_key="Zarejestrowane organizacje", stroke="#0b3d91", stroke_width=3),
+        rx.recharts.x_axis(data_key="dzień"),
+        rx.recharts.y_axis(allow_decimals=False),
+        rx.recharts.cartesian_grid(stroke_dasharray="3 3"),
+        rx.recharts.graphing_tooltip(),
+        data=DashboardState.chart,
+        width="100%",
+        height=260,
+    )
+
+
+def dashboard_content() -> rx.Component:
+    d = DashboardState.data
+    return rx.fragment(
+        rx.el.div(
+            tile("Organizacje", d.organisations),
+            tile("Osoby z potwierdzonym miejscem", d.confirmed),
+            tile("Lista rezerwowa", d.waiting),
+            tile("Obecni na sali", rx.text(d.checked_in, " z ", d.confirmed)),
+            tile("Miejsca na sali", d.venue_capacity),
+            class_name="tile-grid",
+            aria_live="polite",
+        ),
+        rx.heading("Grupy tematyczne", as_="h2", size="5", margin_top="5"),
+        rx.el.ul(rx.foreach(d.groups, group_tile), class_name="card-grid"),
+        rx.heading("Rejestracje w czasie (łącznie)", as_="h2", size="5", margin_top="5"),
+        rx.cond(
+            d.timeline.length() > 0,
+            rx.box(chart(), role="img", aria_label="Wykres: łączna liczba zarejestrowanych organizacji dzień po dniu"),
+            rx.text("Brak rejestracji.", as_="p"),
+        ),
+        rx.heading("Ostatnie rejestracje", as_="h2", size="5", margin_top="5"),
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    rx.table.column_header_cell("Organizacja"),
+                    rx.table.column_header_cell("Gmina"),
+                    rx.table.column_header_cell("Osób"),
+                    rx.table.column_header_cell("Kiedy"),
+                )
+            ),
+            rx.table.body(rx.foreach(d.recent, recent_row)),
+            width="100%",
+        ),
+        rx.heading("Uczestnicy według gmin", as_="h2", size="5", margin_top="5"),
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    rx.table.column_header_cell("Gmina"),
+                    rx.table.column_header_cell("Organizacje"),
+                    rx.table.column_header_cell("Osoby z miejscem"),
+                )
+            ),
+            rx.table.body(
+                rx.foreach(
+                    d.gminas, lambda g: rx.table.row(rx.table.cell(g[0]), rx.table.cell(g[1]), rx.table.cell(g[2]))
+                )
+            ),
+            width="100%",
+        ),
+    )
+
+
+def staff_dashboard() -> rx.Component:
+    return staff_page(
+        rx.heading("Pulpit organizatora", as_="h1", size="8", margin_bottom="4"),
+        rx.text("Liczby zmieniają się na bieżąco, bez odświeżania strony.", as_="p", margin_bottom="3"),
+        rx.cond(DashboardState.loaded, dashboard_content(), loading()),
+        active=routes.STAFF_HOME,
+    )

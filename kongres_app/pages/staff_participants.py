@@ -1,0 +1,229 @@
+"""/organizator/uczestnicy: the participants table with filters, paging, edits, capacities and exports."""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.components.staff import staff_page
+from kongres_app.services.dictionaries import GMINAS, STATUS_LABELS
+from kongres_app.services.organiser import ParticipantRow
+from kongres_app.states.congress import CongressState
+from kongres_app.states.staff_participants import StaffParticipantsState as S
+
+GROUP_OPTIONS = [("1", "Grupa I"), ("2", "Grupa II"), ("3", "Grupa III"), ("4", "Grupa IV")]
+
+
+def _select(label: str, target: str, name: str, value, options, empty: str) -> rx.Component:
+    return rx.box(
+        rx.el.label(label, html_for=target, class_name="field-label"),
+        rx.el.select(
+            rx.el.option(empty, value=""),
+            *[rx.el.option(text, value=code) for code, text in options],
+            id=target,
+            value=value,
+            on_change=lambda v: S.set_filter(name, v),
+            class_name="native-select",
+        ),
+    )
+
+
+def filters() -> rx.Component:
+    return rx.el.div(
+        rx.box(
+            rx.el.label(
+                "Szukaj (nazwisko, organizacja, kod, e-mail)", html_for="filtr-szukaj", class_name="field-label"
+            ),
+            rx.input(id="filtr-szukaj", value=S.search, on_change=lambda v: S.set_filter("search", v), size="3"),
+        ),
+        _select("Grupa", "filtr-grupa", "group", S.group, GROUP_OPTIONS, "wszystkie"),
+        _select("Gmina", "filtr-gmina", "gmina", S.gmina, list(GMINAS.items()), "wszystkie"),
+        _select("Status", "filtr-status", "status", S.status, list(STATUS_LABELS.items()), "aktywni"),
+        _select(
+            "Obecność",
+            "filtr-obecnosc",
+            "checked_in",
+            S.checked_in,
+            [("tak", "obecni"), ("nie", "nieobecni")],
+            "wszyscy",
+        ),
+        _select(
+            "Sortuj według",
+            "filtr-sort",
+            "sort",
+            S.sort,
+            [
+                ("organizacja", "organizacji"),
+                ("nazwisko", "imienia i nazwiska"),
+                ("grupa", "grupy"),
+                ("zgloszenie", "czasu zgłoszenia"),
+            ],
+            "—",
+        ),
+        rx.button(
+            rx.cond(S.descending, "Malejąco ↓", "Rosnąco ↑"), variant="soft", on_click=S.toggle_order, align_self="end"
+        ),
+        class_name="filter-grid",
+    )
+
+
+def row_actions(r: ParticipantRow) -> rx.Component:
+    return rx.flex(
+        rx.el.label("Przenieś do grupy", html_for=f"przenies-{r.delegate_id}", class_name="sr-only"),
+        rx.el.select(
+            rx.el.option("Przenieś…", value=""),
+            *[rx.el.option(text, value=code) for code, text in GROUP_OPTIONS],
+            id=f"przenies-{r.delegate_id}",
+            value="",
+            on_change=lambda v: S.move(r.delegate_id, v),
+            class_name="native-select small-select",
+        ),
+        rx.cond(
+            S.confirm_cancel == r.delegate_id,
+            rx.flex(
+                rx.button("Tak, anuluj", size="1", color_scheme="red", on_click=S.cancel),
+                rx.button("Nie", size="1", variant="soft", on_click=S.keep),
+                spacing="1",
+            ),
+            rx.button(
+                "Anuluj",
+                size="1",
+                variant="soft",
+                color_scheme="red",
+                on_click=S.ask_cancel(r.delegate_id),
+                aria_label="Anuluj udział: " + r.full_name,
+            ),
+        ),
+        spacing="2",
+        align="center",
+        wrap="wrap",
+    )
+
+
+def needs_cell(r: ParticipantRow) -> rx.Component:
+    return rx.cond(
+        r.accessibility_needs != "",
+        rx.flex(
+            rx.text(r.accessibility_needs, size="2", class_name="pre-line"),
+            rx.el.label(
+                rx.checkbox(
+                    checked=r.needs_handled,
+                    on_change=lambda c: S.set_handled(r.delegate_id, c),
+                    aria_label="Zapewnione: " + r.full_name,
+                ),
+                rx.text("zapewnione", size="2"),
+                class_name="checkbox-label",
+            ),
+            direction="column",
+            spacing="1",
+        ),
+        rx.text("—"),
+    )
+
+
+def participant_row(r: ParticipantRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(r.full_name),
+        rx.table.cell(r.org_name, rx.el.br(), rx.text(r.gmina, size="1")),
+        rx.table.cell(r.group_label),
+        rx.table.cell(r.status_label),
+        rx.table.cell(rx.el.code(r.code)),
+        rx.table.cell(rx.cond(r.checked_in_at != "", r.checked_in_at, "—")),
+        rx.table.cell(needs_cell(r)),
+        rx.table.cell(row_actions(r)),
+    )
+
+
+def table() -> rx.Component:
+    return rx.box(
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    *[
+                        rx.table.column_header_cell(title, scope="col")
+                        for title in (
+                            "Osoba",
+                            "Organizacja",
+                            "Grupa",
+                            "Status",
+                            "Kod",
+                            "Obecność",
+                            "Dostępność",
+                            "Działania",
+                        )
+                    ]
+                )
+            ),
+            rx.table.body(rx.foreach(S.rows, participant_row)),
+            width="100%",
+            size="1",
+        ),
+        overflow_x="auto",
+    )
+
+
+def pager() -> rx.Component:
+    return rx.flex(
+        rx.button("← Poprzednia", variant="soft", disabled=S.page <= 1, on_click=S.go_to_page(S.page - 1)),
+        rx.text("Strona ", S.page, " z ", S.pages, " · osób: ", S.total),
+        rx.button("Następna →", variant="soft", disabled=S.page >= S.pages, on_click=S.go_to_page(S.page + 1)),
+        spacing="3",
+        align="center",
+        margin_y="3",
+    )
+
+
+def capacity_form() -> rx.Component:
+    return rx.form(
+        rx.heading("Liczba miejsc w grupie", as_="h2", size="5"),
+        rx.flex(
+            rx.box(
+                rx.el.label("Grupa", html_for="pojemnosc-grupa", class_name="field-label"),
+                rx.el.select(
+                    *[rx.el.option(text, value=code) for code, text in GROUP_OPTIONS],
+                    id="pojemnosc-grupa",
+                    value=S.capacity_group,
+                    on_change=lambda v: S.set_capacity_field("capacity_group", v),
+                    class_name="native-select",
+                ),
+            ),
+            rx.box(
+                rx.el.label("Nowa liczba miejsc", html_for="pojemnosc-miejsca", class_name="field-label"),
+                rx.input(
+                    id="pojemnosc-miejsca",
+                    value=S.capacity_value,
+                    on_change=lambda v: S.set_capacity_field("capacity_value", v),
+                    input_mode="numeric",
+                    size="3",
+                ),
+            ),
+            rx.button("Zapisz", type="submit", size="3", align_self="end"),
+            spacing="3",
+            wrap="wrap",
+        ),
+        rx.text(
+            "Zwiększenie liczby miejsc od razu daje je osobom z listy rezerwowej, w kolejności zgłoszeń.", size="2"
+        ),
+        on_submit=S.save_capacity,
+        reset_on_submit=False,
+        margin_top="5",
+    )
+
+
+def staff_participants() -> rx.Component:
+    return staff_page(
+        rx.heading("Uczestnicy", as_="h1", size="8"),
+        rx.flex(
+            rx.link("Pobierz CSV", href=routes.API_EXPORT_CSV, underline="always"),
+            rx.link("Pobierz XLSX", href=routes.API_EXPORT_XLSX, underline="always"),
+            rx.link("Lista obecności do druku", href=routes.API_CHECK_IN_LIST, is_external=True, underline="always"),
+            spacing="4",
+            margin_y="3",
+            wrap="wrap",
+        ),
+        rx.box(S.notice, id="komunikat-uczestnicy", tab_index=-1, role="status", class_name="notice"),
+        filters(),
+        pager(),
+        rx.cond(S.total > 0, table(), rx.text("Nikt nie pasuje do wybranych filtrów.", as_="p")),
+        capacity_form(),
+        rx.text(CongressState.edition.short_name, size="1", as_="p", margin_top="4"),
+        active=routes.STAFF_PARTICIPANTS,
+    )

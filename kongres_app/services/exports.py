@@ -1,0 +1,78 @@
+"""Files organisers download: CSV and XLSX of participants, a printable check-in list."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from itertools import groupby
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from kongres_app.services.organiser import ParticipantRow, export_rows
+
+
+def participants_csv(rows: list[ParticipantRow]) -> bytes:
+    """Semicolon-separated UTF-8 with a BOM: opens correctly in a Polish Excel by double-click."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+    for row in export_rows(rows):
+        # A leading = + - @ would make a spreadsheet run the cell as a formula.
+        writer.writerow([f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def participants_xlsx(rows: list[ParticipantRow]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Uczestnicy"
+    for row in export_rows(rows):
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for column in sheet.columns:
+        width = max(len(str(c.value or "")) for c in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(50, max(10, width + 2))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+PRINT_CSS = """
+body { font-family: sans-serif; margin: 1.5cm; color: #000; }
+h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 1.2em; page-break-after: avoid; }
+table { width: 100%; border-collapse: collapse; font-size: 11pt; }
+th, td { border: 1px solid #000; padding: 4px 6px; text-align: left; vertical-align: top; }
+td.box { width: 1.4cm; }
+.box span { display: inline-block; width: 0.8cm; height: 0.8cm; border: 2px solid #000; }
+@media print { section { page-break-after: always; } .noprint { display: none; } }
+"""
+
+
+def check_in_list_html(rows: list[ParticipantRow], title: str) -> str:
+    """One table per group, names in order, an empty box to tick: for when the hall's Wi-Fi fails."""
+    confirmed = [r for r in rows if r.status == "confirmed"]
+    parts = [
+        "<!DOCTYPE html><html lang='pl'><head><meta charset='utf-8'>",
+        f"<title>Lista obecności – {html.escape(title)}</title><style>{PRINT_CSS}</style></head><body>",
+        f"<h1>Lista obecności – {html.escape(title)}</h1>",
+        "<p class='noprint'><button onclick='window.print()'>Drukuj</button></p>",
+    ]
+    for label, group_rows in groupby(
+        sorted(confirmed, key=lambda r: (r.group_number, r.full_name)), key=lambda r: r.group_label
+    ):
+        parts.append(f"<section><h2>{html.escape(label)}</h2><table><thead><tr>")
+        parts.append("<th scope='col'>Obecny</th><th scope='col'>Imię i nazwisko</th><th scope='col'>Organizacja</th>")
+        parts.append("<th scope='col'>Kod</th><th scope='col'>Podpis</th></tr></thead><tbody>")
+        for r in group_rows:
+            parts.append(
+                f"<tr><td class='box'><span aria-label='pole do zaznaczenia'></span></td><td>{html.escape(r.full_name)}</td>"
+                f"<td>{html.escape(r.org_name)}</td><td>{html.escape(r.code)}</td><td></td></tr>"
+            )
+        parts.append("</tbody></table></section>")
+    if not confirmed:
+        parts.append("<p>Nikt nie ma jeszcze potwierdzonego miejsca.</p>")
+    parts.append("</body></html>")
+    return "".join(parts)

@@ -1,0 +1,129 @@
+"""/organizator/uczestnicy: search, filter, sort and page the delegates; edit, cancel, capacities."""
+
+import reflex as rx
+
+from kongres_app.db import session_scope
+from kongres_app.services import organiser
+from kongres_app.services.auth import PermissionDenied
+from kongres_app.services.organiser import ParticipantFilter, ParticipantRow
+from kongres_app.services.registration import RegistrationError
+from kongres_app.states.live import LiveState
+from kongres_app.states.registration_form import focus
+from kongres_app.states.staff import current_staff
+
+FILTER_FIELDS = ("search", "group", "gmina", "status", "checked_in", "sort")
+
+
+class StaffParticipantsState(rx.State):
+    rows: list[ParticipantRow] = []  # noqa: RUF012
+    total: int = 0
+    page: int = 1
+    search: str = ""
+    group: str = ""
+    gmina: str = ""
+    status: str = ""
+    checked_in: str = ""
+    sort: str = "organizacja"
+    descending: bool = False
+    notice: str = ""
+    confirm_cancel: int = 0
+    capacity_group: str = "1"
+    capacity_value: str = ""
+
+    @rx.var
+    def pages(self) -> int:
+        return max(1, -(-self.total // organiser.PAGE_SIZE))
+
+    async def _reload(self):
+        staff = await current_staff(self)
+        f = ParticipantFilter(
+            self.search, self.group, self.gmina, self.status, self.checked_in, self.sort, self.descending, self.page
+        )
+        try:
+            with session_scope() as session:
+                self.rows, self.total = organiser.participants(session, staff, f)
+        except PermissionDenied:
+            self.rows, self.total, self.notice = [], 0, "Brak uprawnień."
+
+    @rx.event
+    async def load(self):
+        self.page, self.confirm_cancel = 1, 0
+        await self._reload()
+
+    @rx.event
+    async def set_filter(self, name: str, value: str):
+        if name in FILTER_FIELDS:
+            setattr(self, name, str(value)[:100])
+            self.page = 1
+            await self._reload()
+
+    @rx.event
+    async def toggle_order(self):
+        self.descending = not self.descending
+        await self._reload()
+
+    @rx.event
+    async def go_to_page(self, page: int):
+        self.page = min(max(1, int(page)), self.pages)
+        await self._reload()
+
+    async def _act(self, action, success: str):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                action(session, staff)
+            self.notice = success
+        except PermissionDenied:
+            self.notice = "Brak uprawnień: tylko organizator może to zrobić."
+        except RegistrationError as exc:
+            self.notice = exc.message
+        self.confirm_cancel = 0
+        await self._reload()
+        return [LiveState.registrations_changed, focus("komunikat-uczestnicy")]
+
+    @rx.event
+    async def move(self, delegate_id: int, group: str):
+        if not str(group).isdigit():
+            return None
+        return await self._act(
+            lambda s, staff: organiser.move_delegate(s, staff, int(delegate_id), int(group)),
+            f"Przeniesiono do grupy {group}.",
+        )
+
+    @rx.event
+    async def set_handled(self, delegate_id: int, handled: bool):
+        return await self._act(
+            lambda s, staff: organiser.set_needs_handled(s, staff, int(delegate_id), bool(handled)),
+            "Zapisano: potrzeby zapewnione." if handled else "Zapisano: potrzeby do zapewnienia.",
+        )
+
+    @rx.event
+    def ask_cancel(self, delegate_id: int):
+        self.confirm_cancel = int(delegate_id)
+
+    @rx.event
+    def keep(self):
+        self.confirm_cancel = 0
+
+    @rx.event
+    async def cancel(self):
+        delegate_id = self.confirm_cancel
+        return await self._act(
+            lambda s, staff: organiser.cancel_delegate(s, staff, delegate_id), "Anulowano udział tej osoby."
+        )
+
+    @rx.event
+    def set_capacity_field(self, name: str, value: str):
+        if name in ("capacity_group", "capacity_value"):
+            setattr(self, name, str(value)[:6])
+
+    @rx.event
+    async def save_capacity(self, _form_data: dict):
+        if not (self.capacity_group.isdigit() and self.capacity_value.strip().isdigit()):
+            self.notice = "Podaj liczbę miejsc jako liczbę całkowitą, np. 35."
+            return focus("komunikat-uczestnicy")
+        group, places = int(self.capacity_group), int(self.capacity_value)
+        return await self._act(
+            lambda s, staff: organiser.set_group_capacity(s, staff, group, places),
+            f"Grupa {group} ma teraz {places} miejsc; osoby z listy rezerwowej dostały wolne miejsca.",
+        )

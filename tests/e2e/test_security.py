@@ -1,0 +1,83 @@
+"""Hostile clients: raw websocket events to organiser handlers, without a login or with a facilitator's."""
+
+import contextlib
+
+import pytest
+from sqlmodel import Session, select
+
+from kongres_app.db import session_scope
+from kongres_app.models import CheckIn, Delegate, DiscussionGroup
+from kongres_app.services import auth
+from tests.e2e.rawsocket import RawClient, state_name
+
+pytestmark = pytest.mark.e2e
+
+PARTICIPANTS = state_name("kongres_app.states.staff_participants", "StaffParticipantsState")
+CHECK_IN = state_name("kongres_app.states.check_in", "CheckInState")
+DASHBOARD = state_name("kongres_app.states.dashboard", "DashboardState")
+STAFF = state_name("kongres_app.states.staff", "StaffState")
+
+
+def snapshot(engine) -> tuple:
+    with Session(engine) as session:
+        delegates = session.exec(select(Delegate.id, Delegate.group_id, Delegate.status, Delegate.needs_handled)).all()
+        groups = session.exec(select(DiscussionGroup.id, DiscussionGroup.capacity)).all()
+        checks = session.exec(select(CheckIn.id)).all()
+    return sorted(delegates), sorted(groups), sorted(checks)
+
+
+def attack(client: RawClient, delegate_id: int, code: str) -> None:
+    client.emit(f"{DASHBOARD}.load")
+    client.emit(f"{PARTICIPANTS}.load")
+    client.emit(f"{PARTICIPANTS}.move", delegate_id=delegate_id, group="4")
+    client.emit(f"{PARTICIPANTS}.set_handled", delegate_id=delegate_id, handled=True)
+    client.emit(f"{PARTICIPANTS}.ask_cancel", delegate_id=delegate_id)
+    client.emit(f"{PARTICIPANTS}.cancel")
+    client.emit(f"{PARTICIPANTS}.set_capacity_field", name="capacity_value", value="0")
+    client.emit(f"{PARTICIPANTS}.save_capacity", _form_data={})
+    client.emit(f"{CHECK_IN}.submit", form_data={"kod": code})
+    client.drain(3)
+
+
+@pytest.fixture
+def victim(app_engine, page):
+    """A registered delegate the attacks aim at."""
+    from tests.e2e.test_registration import fill_registration, submit, unique
+
+    org, email = unique("Stowarzyszenie Ofiara")
+    fill_registration(page, org, email, [("Celina Cel", "1")])
+    submit(page)
+    code = page.locator(".code").first.inner_text()
+    with Session(app_engine) as session:
+        delegate = session.exec(select(Delegate).where(Delegate.full_name == "Celina Cel")).first()
+    return delegate.id, code
+
+
+@pytest.mark.parametrize("who", ["anonymous", "facilitator"])
+def test_organiser_handlers_refuse_and_change_nothing(app_engine, base_url, victim, who):
+    client_vars = None
+    if who == "facilitator":
+        with session_scope(app_engine) as session, contextlib.suppress(auth.AuthError):  # made by an earlier test
+            auth.create_user(
+                session=session,
+                username="moderator1",
+                display_name="Moderator",
+                password="haslo-moderatora-1",
+                role=auth.FACILITATOR,
+                group_number=1,
+            )
+        with session_scope(app_engine) as session:
+            token, _ = auth.login(
+                session=session, username="moderator1", password="haslo-moderatora-1", client_key="test"
+            )
+        client_vars = {f"{STAFF}.token": token}
+    delegate_id, code = victim
+    before = snapshot(app_engine)
+    client = RawClient(base_url, "/organizator/uczestnicy", client_vars=client_vars)
+    try:
+        attack(client, delegate_id, code)
+    finally:
+        client.close()
+    assert snapshot(app_engine) == before
+    assert not client.seen("Celina Cel")  # no participant data leaked into the deltas
+    assert client.seen("Brak uprawnień")
