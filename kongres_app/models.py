@@ -257,3 +257,8 @@ class LiveSubscription(SQLModel, table=True):
     topic: str = Field(max_length=40, index=True)
     client_token: str = Field(max_length=64)
     created_at: datetime
+
+
+# The crowdfunding showcase's tables live in their own module; importing them here puts them on
+# the one metadata that Alembic and Reflex read.
+from kongres_app.campaign_models import Campaign, CampaignSnapshot  # noqa: E402, F401
