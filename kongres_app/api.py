@@ -11,6 +11,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import exports, organiser
 from kongres_app.services.auth import PermissionDenied, authenticate
 from kongres_app.services.calendar import edition_ics
+from kongres_app.services.campaigns import public_campaigns_json
 from kongres_app.services.congress import public_congress_json
 from kongres_app.services.registration_views import public_stats
 from kongres_app.settings import load_settings
@@ -116,11 +117,22 @@ async def check_in_list(request: Request) -> Response:
     return HTMLResponse(exports.check_in_list_html(rows, title), headers={"Cache-Control": "no-store"})
 
 
+def _campaigns() -> dict:
+    with session_scope() as session:
+        return public_campaigns_json(session)
+
+
+async def campaigns(_request: Request) -> JSONResponse:
+    data = await run_in_threadpool(_campaigns)
+    return PolishJSONResponse(data, headers={"Cache-Control": "public, max-age=60"})
+
+
 def build_api() -> Starlette:
     return Starlette(
         routes=[
             Route(routes.API_CONGRESS, congress, methods=["GET"]),
             Route(routes.API_STATS, stats, methods=["GET"]),
+            Route(routes.API_CAMPAIGNS, campaigns, methods=["GET"]),
             Route(routes.API_CALENDAR, calendar, methods=["GET"]),
             Route("/api/organizator/uczestnicy.{kind}", export_participants, methods=["GET"]),
             Route(routes.API_CHECK_IN_LIST, check_in_list, methods=["GET"]),

@@ -84,6 +84,7 @@ def migrate(settings: Settings) -> None:
 
 def seed(settings: Settings, seed_file: Path | None = None) -> str:
     from kongres_app.db import make_engine, session_scope
+    from kongres_app.services.campaigns import load_example_campaigns
     from kongres_app.services.seed import DEFAULT_SEED_FILE, load_edition, read_seed_file
 
     data = read_seed_file(seed_file or DEFAULT_SEED_FILE)
@@ -91,10 +92,15 @@ def seed(settings: Settings, seed_file: Path | None = None) -> str:
     try:
         with session_scope(engine) as session:
             result = load_edition(session=session, data=data, tz=settings.timezone)
+        with session_scope(engine) as session:
+            examples = load_example_campaigns(session=session)
     finally:
         engine.dispose()
-    if result.changed:
-        return f"Wczytano dane kongresu {result.edition_slug} (dodano {result.added} rekordów)."
+    if result.changed or examples:
+        return (
+            f"Wczytano dane kongresu {result.edition_slug} (dodano {result.added} rekordów, "
+            f"przykładowych zbiórek: {examples})."
+        )
     return f"Dane kongresu {result.edition_slug} są już w bazie: nic nie zmieniono."
 
 

@@ -7,6 +7,9 @@ from kongres_app import (
     routes,
 )
 from kongres_app.api import build_api
+from kongres_app.jobs import refresh_campaigns_forever
+from kongres_app.pages.campaigns import campaign_page, campaigns
+from kongres_app.pages.crowdfunding_guide import crowdfunding_guide
 from kongres_app.pages.home import home
 from kongres_app.pages.legal import privacy, rules
 from kongres_app.pages.manage import manage
@@ -14,16 +17,20 @@ from kongres_app.pages.participants import participants
 from kongres_app.pages.program import program
 from kongres_app.pages.registration import registration
 from kongres_app.pages.resend import resend
+from kongres_app.pages.staff_campaigns import staff_campaigns
 from kongres_app.pages.staff_check_in import staff_check_in
 from kongres_app.pages.staff_dashboard import staff_dashboard
 from kongres_app.pages.staff_login import staff_login
 from kongres_app.pages.staff_participants import staff_participants
+from kongres_app.states.campaign_submit import CampaignSubmitState
+from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
 from kongres_app.states.manage import ManageState
 from kongres_app.states.participants import ParticipantsState
 from kongres_app.states.privacy import PrivacyState
 from kongres_app.states.staff import StaffState
+from kongres_app.states.staff_campaigns import StaffCampaignsState
 from kongres_app.states.staff_participants import StaffParticipantsState
 
 TITLE_SUFFIX = "Kongres Organizacji Pozarządowych Powiatu Pruszkowskiego"
@@ -42,9 +49,12 @@ PAGES = [
     (home, routes.HOME, "Strona główna", [CongressState.load]),
     (program, routes.PROGRAM, "Program", [CongressState.load]),
     (registration, routes.REGISTRATION, "Rejestracja", [CongressState.load]),
-    (manage, routes.MANAGE, "Twoja rejestracja", [CongressState.load, ManageState.load]),
+    (manage, routes.MANAGE, "Twoja rejestracja", [CongressState.load, ManageState.load, CampaignSubmitState.load]),
     (resend, routes.RESEND_LINK, "Nie mam linku", []),
     (participants, routes.PARTICIPANTS, "Organizacje uczestniczące", [ParticipantsState.load]),
+    (campaigns, routes.CROWDFUNDING, "Zbiórki organizacji", [CampaignsState.load]),
+    (crowdfunding_guide, routes.CROWDFUNDING_GUIDE, "Jak zacząć zbiórkę", []),
+    (campaign_page, routes.CAMPAIGN, "Zbiórka", [CampaignDetailState.load]),
     (rules, routes.RULES, "Regulamin", [CongressState.load]),
     (privacy, routes.PRIVACY, "Ochrona danych osobowych", [PrivacyState.load]),
     (staff_login, routes.STAFF_LOGIN, "Logowanie organizatorów", []),
@@ -56,6 +66,12 @@ PAGES = [
         [StaffState.require_organiser, CongressState.load, StaffParticipantsState.load],
     ),
     (staff_check_in, routes.STAFF_CHECK_IN, "Rejestracja wejść", [StaffState.require_organiser]),
+    (
+        staff_campaigns,
+        routes.STAFF_CAMPAIGNS,
+        "Zbiórki (organizator)",
+        [StaffState.require_organiser, StaffCampaignsState.load],
+    ),
 ]
 
 for component, route, title, on_load in PAGES:
@@ -66,3 +82,5 @@ for component, route, title, on_load in PAGES:
         description=DESCRIPTION,
         on_load=on_load or None,
     )
+
+app.register_lifespan_task(refresh_campaigns_forever)

@@ -6,6 +6,9 @@ REGISTRATION = "/rejestracja"
 MANAGE = "/rejestracja/zarzadzanie"
 RESEND_LINK = "/rejestracja/nie-mam-linku"
 PARTICIPANTS = "/uczestnicy"
+CROWDFUNDING = "/zbiorki"
+CROWDFUNDING_GUIDE = "/zbiorki/jak-zaczac"
+CAMPAIGN = "/zbiorki/[id]"
 RULES = "/regulamin"
 PRIVACY = "/ochrona-danych"
 
@@ -13,12 +16,14 @@ STAFF_LOGIN = "/organizator/logowanie"
 STAFF_HOME = "/organizator"
 STAFF_PARTICIPANTS = "/organizator/uczestnicy"
 STAFF_CHECK_IN = "/organizator/rejestracja-wejsc"
+STAFF_CAMPAIGNS = "/organizator/zbiorki"
 
 API_CONGRESS = "/api/congress"
 API_EXPORT_CSV = "/api/organizator/uczestnicy.csv"
 API_EXPORT_XLSX = "/api/organizator/uczestnicy.xlsx"
 API_CHECK_IN_LIST = "/api/organizator/lista-obecnosci"
 API_STATS = "/api/stats"
+API_CAMPAIGNS = "/api/zbiorki"
 API_CALENDAR = "/api/kongres.ics"
 
 MAIN_CONTENT_ID = "tresc"
@@ -30,6 +35,7 @@ NAVIGATION: list[tuple[str, str]] = [
     (PROGRAM, "Program"),
     (REGISTRATION, "Rejestracja"),
     (PARTICIPANTS, "Uczestnicy"),
+    (CROWDFUNDING, "Zbiórki"),
 ]
 
 
@@ -38,6 +44,7 @@ STAFF_NAVIGATION: list[tuple[str, str]] = [
     (STAFF_HOME, "Pulpit"),
     (STAFF_PARTICIPANTS, "Uczestnicy"),
     (STAFF_CHECK_IN, "Wejście"),
+    (STAFF_CAMPAIGNS, "Zbiórki"),
 ]
 
 

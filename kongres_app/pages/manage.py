@@ -5,6 +5,7 @@ import reflex as rx
 from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.components import registration_form as form
+from kongres_app.components.campaign_submit import campaigns_section
 from kongres_app.components.layout import loading, page
 from kongres_app.services.registration_views import DelegateView
 from kongres_app.states.congress import CongressState
@@ -202,6 +203,7 @@ def registration_details() -> rx.Component:
                     margin_bottom="3",
                 ),
                 rx.el.ul(rx.foreach(r.delegates, delegate_card), class_name="stack-list"),
+                campaigns_section(),
                 rx.box(
                     rx.cond(
                         ManageState.confirm_all,

@@ -1,0 +1,70 @@
+"""Campaign cards, progress bars and figures."""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.services.campaigns import CampaignCard
+
+
+def progress(card: CampaignCard) -> rx.Component:
+    return rx.cond(
+        card.has_goal,
+        rx.box(
+            rx.progress(value=card.bar_percent, max=100, aria_label="Postęp zbiórki: " + card.percent_label),
+            rx.text(card.percent_label, " celu", weight="bold", size="2"),
+        ),
+        rx.text("Zbiórka bez określonego celu", size="2"),
+    )
+
+
+def figures(card: CampaignCard) -> rx.Component:
+    return rx.box(
+        rx.cond(
+            card.show_amounts,
+            rx.text(
+                rx.el.strong(card.raised_label),
+                rx.cond(card.goal_label != "", rx.fragment(" z ", card.goal_label), ""),
+                as_="p",
+            ),
+            rx.text("Organizacja nie pokazuje kwot tej zbiórki.", as_="p", size="2"),
+        ),
+        rx.text(card.supporters_label, " · ", card.time_label, as_="p", size="2"),
+    )
+
+
+def badges(card: CampaignCard) -> rx.Component:
+    return rx.flex(
+        rx.badge(card.category_label, variant="soft", high_contrast=True),
+        rx.cond(
+            card.verified,
+            rx.badge(
+                rx.icon("badge-check", size=14, aria_hidden="true"),
+                "Zweryfikowana",
+                color_scheme="green",
+                high_contrast=True,
+            ),
+        ),
+        rx.cond(card.ended, rx.badge("Zakończona", color_scheme="gray", high_contrast=True)),
+        rx.cond(card.is_example, rx.badge("Przykład", color_scheme="amber", high_contrast=True)),
+        spacing="2",
+        wrap="wrap",
+    )
+
+
+def campaign_card(card: CampaignCard) -> rx.Component:
+    return rx.el.li(
+        rx.card(
+            badges(card),
+            rx.heading(
+                rx.link(card.title, href=routes.CROWDFUNDING + "/" + card.id.to_string(), underline="always"),
+                as_="h2",
+                size="4",
+                margin_top="2",
+            ),
+            rx.text(card.org_name, " · ", card.gmina_label, as_="p", size="2"),
+            rx.text(card.blurb, as_="p", margin_y="2"),
+            progress(card),
+            figures(card),
+            height="100%",
+        )
+    )

@@ -1,0 +1,46 @@
+"""Background work of the server process: the periodic refresh of campaign figures."""
+
+import asyncio
+import logging
+import os
+from datetime import timedelta
+
+from kongres_app.db import session_scope
+from kongres_app.services import campaign_admin, campaigns, progress
+
+logger = logging.getLogger(__name__)
+INTERVAL_ENV = "KONGRES_REFRESH_MINUTES"
+
+
+def refresh_interval() -> timedelta:
+    raw = os.environ.get(INTERVAL_ENV, "15").strip()
+    minutes = int(raw) if raw.isdigit() else 15
+    return timedelta(minutes=max(1, minutes))
+
+
+async def refresh_campaigns_forever() -> None:
+    """Every interval: refresh due campaigns from their JSON sources and close ended ones.
+
+    The database decides what is due (last_checked_at), so several workers running this at once
+    only repeat a check, never corrupt figures.
+    """
+    interval = refresh_interval()
+    while True:
+        try:
+            async with campaign_admin.new_client() as client:
+                with session_scope() as session:
+                    results = await progress.refresh_due(
+                        session=session,
+                        client=client,
+                        interval=interval,
+                        allow_private=campaign_admin.allow_private_sources(),
+                    )
+            with session_scope() as session:
+                campaigns.close_ended_campaigns(session=session)
+            if results:
+                logger.info("Refreshed %d campaign(s), %d failed", len(results), sum(not r.ok for r in results))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Periodic campaign refresh failed; trying again next interval")
+        await asyncio.sleep(interval.total_seconds())

@@ -1,0 +1,174 @@
+"""/zbiorki (the showcase) and /zbiorki/<id> (one campaign)."""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.components.campaigns import badges, campaign_card, figures, progress
+from kongres_app.components.layout import loading, page
+from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, SORTS, STATUS_FILTERS
+from kongres_app.services.dictionaries import GMINAS
+from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
+
+
+def _select(label: str, target: str, name: str, value, options: dict, empty: str | None) -> rx.Component:
+    first = [rx.el.option(empty, value="")] if empty else []
+    return rx.box(
+        rx.el.label(label, html_for=target, class_name="field-label"),
+        rx.el.select(
+            *first,
+            *[rx.el.option(text, value=code) for code, text in options.items() if code or not empty],
+            id=target,
+            value=value,
+            on_change=lambda v: CampaignsState.set_filter(name, v),
+            class_name="native-select",
+        ),
+    )
+
+
+def filters() -> rx.Component:
+    s = CampaignsState
+    return rx.el.div(
+        rx.box(
+            rx.el.label("Szukaj", html_for="zbiorki-szukaj", class_name="field-label"),
+            rx.input(
+                id="zbiorki-szukaj",
+                value=s.query,
+                on_change=lambda v: s.set_filter("query", v),
+                placeholder="tytuł, organizacja…",
+                size="3",
+                type="search",
+            ),
+        ),
+        _select("Kategoria", "zbiorki-kategoria", "category", s.category, CATEGORIES, "wszystkie"),
+        _select("Gmina", "zbiorki-gmina", "gmina", s.gmina, GMINAS, "wszystkie"),
+        _select("Platforma", "zbiorki-platforma", "platform", s.platform, PLATFORMS, "wszystkie"),
+        _select("Stan", "zbiorki-stan", "status", s.status, STATUS_FILTERS, None),
+        _select("Kolejność", "zbiorki-sort", "sort", s.sort, SORTS, None),
+        class_name="filter-grid",
+        role="search",
+        aria_label="Filtry zbiórek",
+    )
+
+
+def totals() -> rx.Component:
+    t = CampaignsState.totals
+    return rx.el.div(
+        rx.card(rx.text("Zbiórki", size="2", as_="p"), rx.text(t.campaigns_label, size="6", weight="bold", as_="p")),
+        rx.card(
+            rx.text("Zebrano łącznie", size="2", as_="p"), rx.text(t.raised_label, size="6", weight="bold", as_="p")
+        ),
+        rx.card(
+            rx.text("Wspierający", size="2", as_="p"), rx.text(t.supporters_label, size="6", weight="bold", as_="p")
+        ),
+        class_name="tile-grid",
+        aria_live="polite",
+    )
+
+
+def campaigns() -> rx.Component:
+    return page(
+        rx.heading("Zbiórki organizacji z powiatu", as_="h1", size="8"),
+        rx.text(
+            "Zbiórki społecznościowe, którymi organizacje z powiatu pruszkowskiego finansują swoje działania. "
+            "Wesprzyj je na platformie, na której trwają. ",
+            rx.link("Jak zacząć własną zbiórkę?", href=routes.CROWDFUNDING_GUIDE, underline="always"),
+            as_="p",
+            margin_y="3",
+        ),
+        filters(),
+        rx.box(totals(), margin_y="4"),
+        rx.cond(
+            CampaignsState.loaded,
+            rx.cond(
+                CampaignsState.cards.length() > 0,
+                rx.el.ul(rx.foreach(CampaignsState.cards, campaign_card), class_name="card-grid"),
+                rx.flex(
+                    rx.text("Żadna zbiórka nie pasuje do wybranych filtrów.", as_="p"),
+                    rx.button("Pokaż wszystkie", variant="soft", on_click=CampaignsState.clear_filters),
+                    spacing="3",
+                    align="center",
+                    role="status",
+                ),
+            ),
+            loading(),
+        ),
+        active=routes.CROWDFUNDING,
+    )
+
+
+def chart() -> rx.Component:
+    return rx.recharts.line_chart(
+        rx.recharts.line(data_key=CampaignDetailState.chart_key, stroke="#0b3d91", stroke_width=3),
+        rx.recharts.x_axis(data_key="dzień"),
+        rx.recharts.y_axis(),
+        rx.recharts.cartesian_grid(stroke_dasharray="3 3"),
+        rx.recharts.graphing_tooltip(),
+        data=CampaignDetailState.chart,
+        width="100%",
+        height=260,
+    )
+
+
+def detail_content() -> rx.Component:
+    d = CampaignDetailState.detail
+    card = d.card
+    here = rx.State.router.url.origin + routes.CROWDFUNDING + "/" + card.id.to_string()
+    share = "https://www.facebook.com/sharer/sharer.php?u=" + here
+    return rx.fragment(
+        badges(card),
+        rx.heading(card.title, as_="h1", size="8", margin_top="2"),
+        rx.text(card.org_name, " · ", card.gmina_label, " · ", card.platform_label, as_="p", margin_y="2"),
+        rx.box(progress(card), figures(card), max_width="32rem", margin_y="3"),
+        rx.text(d.updated_label, size="2", as_="p"),
+        rx.flex(
+            rx.link(
+                rx.button("Wesprzyj na stronie zbiórki", size="3"),
+                href=card.external_url,
+                is_external=True,
+            ),
+            rx.link("Udostępnij na Facebooku", href=share, is_external=True, underline="always"),
+            rx.link(
+                "Wyślij e-mailem",
+                href="mailto:?subject=" + card.title + "&body=" + here,
+                underline="always",
+            ),
+            spacing="4",
+            align="center",
+            wrap="wrap",
+            margin_y="4",
+        ),
+        rx.heading("O zbiórce", as_="h2", size="6", margin_top="4"),
+        rx.foreach(d.paragraphs, lambda p: rx.text(p, as_="p", margin_bottom="3")),
+        rx.heading("Postęp w czasie", as_="h2", size="6", margin_top="4"),
+        rx.cond(
+            d.points.length() > 1,
+            rx.box(chart(), role="img", aria_label="Wykres postępu zbiórki dzień po dniu"),
+            rx.text("Wykres pojawi się, gdy zbierzemy dane z co najmniej dwóch dni.", as_="p"),
+        ),
+        rx.link(
+            "← Wszystkie zbiórki", href=routes.CROWDFUNDING, underline="always", margin_top="5", display="inline-block"
+        ),
+    )
+
+
+def campaign_page() -> rx.Component:
+    return page(
+        rx.cond(
+            CampaignDetailState.loaded,
+            rx.cond(
+                CampaignDetailState.found,
+                detail_content(),
+                rx.fragment(
+                    rx.heading("Nie ma takiej zbiórki", as_="h1", size="8"),
+                    rx.text(
+                        "Zbiórka nie istnieje albo nie została jeszcze opublikowana. ",
+                        rx.link("Zobacz wszystkie zbiórki", href=routes.CROWDFUNDING, underline="always"),
+                        as_="p",
+                        margin_top="3",
+                    ),
+                ),
+            ),
+            loading(),
+        ),
+        active=routes.CROWDFUNDING,
+    )

@@ -1,0 +1,77 @@
+"""/zbiorki and /zbiorki/<id>: the public crowdfunding showcase."""
+
+import reflex as rx
+
+from kongres_app.db import session_scope
+from kongres_app.services.campaigns import (
+    DEFAULT_SORT,
+    CampaignCard,
+    CampaignDetail,
+    CampaignFilters,
+    CampaignTotals,
+    campaign_detail,
+    list_campaigns,
+)
+
+FILTERS = ("category", "gmina", "platform", "status", "query", "sort")
+
+
+class CampaignsState(rx.State):
+    cards: list[CampaignCard] = []  # noqa: RUF012
+    totals: CampaignTotals = CampaignTotals()
+    category: str = ""
+    gmina: str = ""
+    platform: str = ""
+    status: str = ""
+    query: str = ""
+    sort: str = DEFAULT_SORT
+    loaded: bool = False
+
+    def _reload(self) -> None:
+        filters = CampaignFilters(self.category, self.gmina, self.platform, self.status, self.query)
+        with session_scope() as session:
+            listing = list_campaigns(session=session, filters=filters, sort=self.sort)
+        self.cards, self.totals, self.loaded = listing.cards, listing.totals, True
+
+    @rx.event
+    def load(self):
+        self._reload()
+
+    @rx.event
+    def set_filter(self, name: str, value: str):
+        if name in FILTERS:
+            setattr(self, name, str(value)[:100])
+            self._reload()
+
+    @rx.event
+    def clear_filters(self):
+        self.category = self.gmina = self.platform = self.status = self.query = ""
+        self.sort = DEFAULT_SORT
+        self._reload()
+
+
+class CampaignDetailState(rx.State):
+    detail: CampaignDetail = CampaignDetail()
+    found: bool = False
+    loaded: bool = False
+
+    @rx.event
+    def load(self):
+        last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
+        view = None
+        if last.isdigit():
+            with session_scope() as session:
+                view = campaign_detail(session=session, campaign_id=int(last))
+        self.found, self.detail, self.loaded = view is not None, view or CampaignDetail(), True
+
+    @rx.var
+    def chart(self) -> list[dict]:
+        key = "Zebrano (zł)" if self.detail.card.show_amounts else "Procent celu"
+        return [
+            {"dzień": p.date_label, key: p.raised_pln if self.detail.card.show_amounts else p.percent}
+            for p in self.detail.points
+        ]
+
+    @rx.var
+    def chart_key(self) -> str:
+        return "Zebrano (zł)" if self.detail.card.show_amounts else "Procent celu"

@@ -1,0 +1,96 @@
+"""/organizator/zbiorki: approve, reject (with a reason) and refresh campaigns."""
+
+import reflex as rx
+
+from kongres_app.db import session_scope
+from kongres_app.services import campaign_admin
+from kongres_app.services.auth import PermissionDenied
+from kongres_app.services.campaigns import CampaignCard, CampaignError
+from kongres_app.states.registration_form import focus
+from kongres_app.states.staff import current_staff
+
+
+class StaffCampaignsState(rx.State):
+    cards: list[CampaignCard] = []  # noqa: RUF012
+    status: str = "zgloszona"
+    notice: str = ""
+    rejecting: int = 0
+    reason: str = ""
+    busy: int = 0
+
+    async def _reload(self):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                self.cards = campaign_admin.all_campaigns(session, staff, self.status)
+        except PermissionDenied:
+            self.cards, self.notice = [], "Brak uprawnień."
+
+    @rx.event
+    async def load(self):
+        self.rejecting, self.reason = 0, ""
+        await self._reload()
+
+    @rx.event
+    async def set_status(self, value: str):
+        self.status = str(value)[:20]
+        await self._reload()
+
+    @rx.event
+    def set_reason(self, value: str):
+        self.reason = str(value)[:600]
+
+    @rx.event
+    def ask_reject(self, campaign_id: int):
+        self.rejecting, self.reason = int(campaign_id), ""
+        return focus(f"powod-{int(campaign_id)}")
+
+    @rx.event
+    def keep(self):
+        self.rejecting = 0
+
+    async def _act(self, action, success: str):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                action(session, staff)
+            self.notice, self.rejecting = success, 0
+        except PermissionDenied:
+            self.notice = "Brak uprawnień: tylko organizator może to zrobić."
+        except CampaignError as exc:
+            self.notice = exc.message
+        await self._reload()
+        return focus("komunikat-zbiorki")
+
+    @rx.event
+    async def approve(self, campaign_id: int):
+        return await self._act(
+            lambda s, staff: campaign_admin.approve(s, staff, int(campaign_id)), "Zbiórka opublikowana w witrynie."
+        )
+
+    @rx.event
+    async def reject(self):
+        campaign_id, reason = self.rejecting, self.reason
+        return await self._act(
+            lambda s, staff: campaign_admin.reject(s, staff, campaign_id, reason),
+            "Zbiórka odrzucona; organizacja zobaczy uzasadnienie pod swoim linkiem.",
+        )
+
+    @rx.event
+    async def refresh(self, campaign_id: int):
+        staff = await current_staff(self)
+        self.busy = int(campaign_id)
+        yield
+        try:
+            with session_scope() as session:
+                result = await campaign_admin.refresh(session, staff, int(campaign_id))
+            self.notice = (
+                "Pobrano aktualne dane zbiórki." if result.ok else f"Nie udało się pobrać danych: {result.error}"
+            )
+        except PermissionDenied:
+            self.notice = "Brak uprawnień."
+        except CampaignError as exc:
+            self.notice = exc.message
+        self.busy = 0
+        await self._reload()
+        yield focus("komunikat-zbiorki")
