@@ -1,0 +1,97 @@
+"""The crowdfunding showcase in a real browser: filter, sort, open, submit, approve."""
+
+import re
+from datetime import date, timedelta
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.axe import assert_no_violations
+from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401 (fixture)
+from tests.e2e.test_registration import fill_registration, submit, unique
+
+pytestmark = pytest.mark.e2e
+
+
+def cards(page: Page):
+    return page.locator(".card-grid > li")
+
+
+def test_filter_sort_and_open_a_campaign(page: Page):
+    page.goto("/zbiorki")
+    expect(page.get_by_role("heading", name="Zbiórki organizacji z powiatu")).to_be_visible()
+    expect(cards(page)).to_have_count(6)
+    assert_no_violations(page)
+
+    page.get_by_label("Kategoria").select_option("zdrowie")
+    expect(cards(page)).to_have_count(1)
+    expect(cards(page).first).to_contain_text("Rehabilitacja")
+    expect(cards(page).first).to_contain_text("nie pokazuje kwot")  # hidden amounts stay hidden
+
+    page.get_by_label("Kategoria").select_option("")
+    page.get_by_label("Stan").select_option("zakonczona")
+    expect(cards(page)).to_have_count(1)
+    expect(cards(page).first).to_contain_text("Zakończona")
+
+    page.get_by_label("Stan").select_option("")
+    page.get_by_label("Kolejność").select_option("procent")
+    expect(cards(page).first).to_contain_text("134%")  # over 100 % shown honestly
+
+    page.get_by_label("Szukaj").fill("robotyki")
+    expect(cards(page)).to_have_count(1)
+    cards(page).first.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Pracownia robotyki")
+    expect(page.get_by_text("3 150 zł")).to_be_visible()
+    expect(page.get_by_role("img", name="Wykres postępu zbiórki dzień po dniu")).to_be_visible()
+    assert_no_violations(page)
+
+    page.goto("/zbiorki/jak-zaczac")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_no_violations(page)
+
+
+def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser_account, base_url: str):  # noqa: F811
+    org, email = unique("Fundacja Zbiórkowa")
+    fill_registration(page, org, email, [("Zenon Zbieracz", "2")])
+    submit(page)
+    expect(page.get_by_text("Zgłoszenie zostało przyjęte")).to_be_visible()
+    manage_link = page.url
+
+    page.get_by_role("button", name="Zgłoś zbiórkę").click()
+    page.get_by_role("button", name="Zgłoś zbiórkę").last.click()  # empty form: errors, nothing stored
+    expect(page.locator("#pole-campaign-title-blad")).to_have_text("Podaj tytuł zbiórki.")
+
+    number = org.split()[-1]
+    title = f"Nowe stroje dla chóru nr {number}"
+    page.get_by_label("Tytuł zbiórki").fill(title)
+    page.get_by_label("Kategoria").select_option("kultura")
+    page.get_by_label("Jednym zdaniem: na co zbieracie").fill("Szyjemy stroje dla dziecięcego chóru z Brwinowa.")
+    page.get_by_label("Opis").fill("Chór śpiewa od 10 lat.\n\nStroje zużyły się i potrzebujemy nowych.")
+    page.get_by_label("Serwis, w którym trwa zbiórka").select_option("zrzutka")
+    page.get_by_label("Adres zbiórki w serwisie").fill(f"https://zrzutka.pl/chor-{number}")
+    page.get_by_label("Cel (zł)").fill("5000")
+    page.get_by_label("Zebrano do tej pory (zł)").fill("1200")
+    page.get_by_role("textbox", name=re.compile("^Liczba wspierających")).fill("17")
+    page.get_by_label("Początek zbiórki").fill(str(date.today() - timedelta(days=3)))
+    page.get_by_label("Koniec zbiórki").fill(str(date.today() + timedelta(days=30)))
+    page.get_by_role("button", name="Zgłoś zbiórkę").last.click()
+    expect(page.get_by_text("Zbiórka zgłoszona.")).to_be_visible()
+    expect(page.get_by_text(re.compile(f"{re.escape(title)} — Zgłoszona"))).to_be_visible()
+
+    # Not public before approval.
+    assert title not in httpx.get(base_url + "/api/zbiorki", timeout=10).text
+
+    log_in(page, organiser_account)
+    expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
+    page.goto("/organizator/zbiorki")
+    page.get_by_role("button", name=f"Opublikuj: {title}").click()
+    expect(page.get_by_text("Zbiórka opublikowana w witrynie.")).to_be_visible()
+    assert_no_violations(page)
+
+    page.goto("/zbiorki")
+    page.get_by_label("Szukaj").fill("chóru")
+    expect(cards(page).first).to_contain_text(title)
+    expect(cards(page).first).to_contain_text("24%")
+    page.goto(manage_link)
+    expect(page.get_by_text(re.compile(f"{re.escape(title)} — Opublikowana"))).to_be_visible()
