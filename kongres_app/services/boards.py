@@ -1,0 +1,522 @@
+"""The four groups' discussion boards: joining with a code, notes, votes, reports, moderation.
+
+Who acts is always an argument the caller derived on the server (a ``Participant`` from the tab's
+session token, a ``Staff`` from the organiser session), never something the browser claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, func, select
+
+from kongres_app.db import lock_for_writing
+from kongres_app.models import (
+    Delegate,
+    DiscussionGroup,
+    Note,
+    NoteReport,
+    NoteVote,
+    ParticipantSession,
+    Registration,
+)
+from kongres_app.services.auth import Staff, audit, require_moderator
+from kongres_app.services.clock import utc_to_local, utcnow
+from kongres_app.services.codes import hash_token, new_token, normalise_code
+from kongres_app.services.congress import current_edition, roman, site_settings
+from kongres_app.services.dictionaries import CONFIRMED
+from kongres_app.services.validation import clean_multiline
+
+KINDS = {"trudnosc": "Trudność", "propozycja": "Propozycja", "pytanie": "Pytanie"}
+MAX_TEXT = 500
+EDIT_WINDOW = timedelta(minutes=5)
+DEFAULT_NOTES_PER_MINUTE = 5
+DEFAULT_REPORT_THRESHOLD = 3
+ANONYMOUS = "anonimowo"
+
+
+class BoardError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Participant:
+    delegate_id: int
+    full_name: str
+    org_name: str
+    group_number: int
+
+
+# ----------------------------------------------------------------------------- joining
+
+
+def _participant(delegate: Delegate, registration: Registration, group: DiscussionGroup) -> Participant:
+    return Participant(delegate.id or 0, delegate.full_name, registration.org_name, group.number)
+
+
+def _delegate_row(session: Session, *conditions):
+    return session.exec(
+        select(Delegate, Registration, DiscussionGroup)
+        .join(Registration, col(Registration.id) == col(Delegate.registration_id))
+        .join(DiscussionGroup, col(DiscussionGroup.id) == col(Delegate.group_id))
+        .where(*conditions)
+    ).first()
+
+
+def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[str, Participant]:
+    """Exchange a registration code for a board session token (kept by the browser)."""
+    normalised = normalise_code(code)
+    if normalised is None:
+        raise BoardError("To nie jest kod wejścia: ma 8 znaków, np. ABCD-2345.", "code")
+    row = _delegate_row(session, Delegate.code == normalised)
+    if row is None:
+        raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code")
+    delegate, registration, group = row
+    if delegate.status != CONFIRMED:
+        raise BoardError("Tablice są dla osób z potwierdzonym miejscem; ta osoba jest na liście rezerwowej lub zrezygnowała.", "code")
+    token = new_token()
+    session.add(ParticipantSession(delegate_id=delegate.id, token_hash=hash_token(token), created_at=now or utcnow()))
+    return token, _participant(delegate, registration, group)
+
+
+def identify(session: Session, token: str | None) -> Participant | None:
+    if not token or len(token) > 100:
+        return None
+    row = session.exec(
+        select(ParticipantSession).where(
+            ParticipantSession.token_hash == hash_token(token), col(ParticipantSession.ended_at).is_(None)
+        )
+    ).first()
+    if row is None:
+        return None
+    found = _delegate_row(session, Delegate.id == row.delegate_id, Delegate.status == CONFIRMED)
+    return _participant(*found) if found else None
+
+
+def leave(*, session: Session, token: str) -> None:
+    row = session.exec(select(ParticipantSession).where(ParticipantSession.token_hash == hash_token(token))).first()
+    if row and row.ended_at is None:
+        row.ended_at = utcnow()
+        session.add(row)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _setting_int(session: Session, key: str, default: int) -> int:
+    value = site_settings(session).get(key, "")
+    return int(value) if value.strip().isdigit() and int(value) > 0 else default
+
+
+def _group(session: Session, number: int) -> DiscussionGroup:
+    edition = current_edition(session)
+    group = (
+        session.exec(
+            select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id, DiscussionGroup.number == number)
+        ).first()
+        if edition
+        else None
+    )
+    if group is None:
+        raise BoardError("Nie ma takiej grupy.")
+    return group
+
+
+def _note(session: Session, note_id: int) -> tuple[Note, DiscussionGroup]:
+    note = session.get(Note, note_id)
+    if note is None or note.deleted_at is not None or note.merged_into_id is not None:
+        raise BoardError("Tej notatki już nie ma.")
+    group = session.get(DiscussionGroup, note.group_id)
+    return note, group
+
+
+def _require_own_board(participant: Participant | None, number: int) -> Participant:
+    if participant is None:
+        raise BoardError("Aby pisać i głosować, podaj swój kod wejścia.")
+    if participant.group_number != number:
+        raise BoardError(
+            f"Piszesz i głosujesz na tablicy swojej grupy (Grupa {roman(participant.group_number)}); tę możesz czytać."
+        )
+    return participant
+
+
+def clean_note_text(text: str) -> str:
+    cleaned = clean_multiline(text)
+    if not cleaned:
+        raise BoardError("Wpisz treść notatki.", "text")
+    if len(cleaned) > MAX_TEXT:
+        raise BoardError(f"Notatka może mieć najwyżej {MAX_TEXT} znaków (teraz: {len(cleaned)}).", "text")
+    return cleaned
+
+
+# ----------------------------------------------------------------------------- participants' actions
+
+
+def post_note(
+    *,
+    session: Session,
+    participant: Participant | None,
+    board: int,
+    kind: str,
+    text: str,
+    anonymous: bool,
+    now: datetime | None = None,
+) -> Note:
+    now = now or utcnow()
+    participant = _require_own_board(participant, board)
+    if kind not in KINDS:
+        raise BoardError("Wybierz rodzaj notatki: trudność, propozycja albo pytanie.", "kind")
+    cleaned = clean_note_text(text)
+    lock_for_writing(session)
+    limit = _setting_int(session, "notes_per_minute", DEFAULT_NOTES_PER_MINUTE)
+    recent = session.exec(
+        select(func.count())
+        .select_from(Note)
+        .where(Note.delegate_id == participant.delegate_id, Note.created_at > now - timedelta(minutes=1))
+    ).one()
+    if recent >= limit:
+        raise BoardError(f"Można dodać najwyżej {limit} notatek na minutę. Poczekaj chwilę — tekst został w polu.", "text")
+    group = _group(session, board)
+    note = Note(
+        edition_id=group.edition_id,
+        group_id=group.id,
+        delegate_id=participant.delegate_id,
+        kind=kind,
+        text=cleaned,
+        anonymous=bool(anonymous),
+        created_at=now,
+    )
+    session.add(note)
+    session.flush()
+    return note
+
+
+def _own_recent_note(session: Session, participant: Participant | None, note_id: int, now: datetime) -> Note:
+    note, group = _note(session, note_id)
+    _require_own_board(participant, group.number)
+    if note.delegate_id != participant.delegate_id:
+        raise BoardError("Możesz zmieniać tylko własne notatki.")
+    if now - note.created_at > EDIT_WINDOW:
+        raise BoardError("Notatkę można poprawić lub usunąć w ciągu 5 minut od dodania.")
+    return note
+
+
+def edit_note(
+    *, session: Session, participant: Participant | None, note_id: int, text: str, now: datetime | None = None
+) -> Note:
+    now = now or utcnow()
+    cleaned = clean_note_text(text)
+    lock_for_writing(session)
+    note = _own_recent_note(session, participant, note_id, now)
+    note.text, note.edited_at = cleaned, now
+    session.add(note)
+    return note
+
+
+def delete_note(*, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None) -> Note:
+    now = now or utcnow()
+    lock_for_writing(session)
+    note = _own_recent_note(session, participant, note_id, now)
+    note.deleted_at = now
+    session.add(note)
+    return note
+
+
+def _recount(session: Session, note: Note) -> None:
+    note.vote_count = session.exec(select(func.count()).select_from(NoteVote).where(NoteVote.note_id == note.id)).one()
+    session.add(note)
+
+
+def toggle_vote(*, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None) -> bool:
+    """Give or take back this delegate's single +1 on a note; returns whether it is now given."""
+    lock_for_writing(session)
+    note, group = _note(session, note_id)
+    participant = _require_own_board(participant, group.number)
+    if note.hidden:
+        raise BoardError("Ta notatka jest ukryta.")
+    vote = session.exec(
+        select(NoteVote).where(NoteVote.note_id == note_id, NoteVote.delegate_id == participant.delegate_id)
+    ).first()
+    if vote:
+        session.delete(vote)
+    else:
+        session.add(NoteVote(note_id=note_id, delegate_id=participant.delegate_id, created_at=now or utcnow()))
+    session.flush()
+    _recount(session, note)
+    return vote is None
+
+
+def report_note(*, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None) -> bool:
+    """Report a note; at the threshold it is hidden pending review. Returns whether it got hidden."""
+    if participant is None:
+        raise BoardError("Aby zgłosić notatkę, podaj swój kod wejścia.")
+    lock_for_writing(session)
+    note, _group_row = _note(session, note_id)
+    exists = session.exec(
+        select(NoteReport.id).where(NoteReport.note_id == note_id, NoteReport.delegate_id == participant.delegate_id)
+    ).first()
+    if exists:
+        raise BoardError("Ta notatka jest już przez Ciebie zgłoszona.")
+    session.add(NoteReport(note_id=note_id, delegate_id=participant.delegate_id, created_at=now or utcnow()))
+    note.report_count += 1
+    threshold = _setting_int(session, "report_threshold", DEFAULT_REPORT_THRESHOLD)
+    newly_hidden = not note.hidden and note.report_count >= threshold
+    if newly_hidden:
+        note.hidden, note.hidden_by_reports = True, True
+        note.hidden_reason = "Ukryta po zgłoszeniach uczestników; czeka na decyzję moderatora."
+    session.add(note)
+    return newly_hidden
+
+
+def my_votes(session: Session, participant: Participant | None, board: int) -> list[int]:
+    if participant is None:
+        return []
+    group = _group(session, board)
+    return list(
+        session.exec(
+            select(NoteVote.note_id)
+            .join(Note, col(Note.id) == col(NoteVote.note_id))
+            .where(NoteVote.delegate_id == participant.delegate_id, Note.group_id == group.id)
+        ).all()
+    )
+
+
+def my_notes(session: Session, participant: Participant | None, board: int) -> list[int]:
+    if participant is None:
+        return []
+    group = _group(session, board)
+    return list(
+        session.exec(
+            select(Note.id).where(
+                Note.delegate_id == participant.delegate_id, Note.group_id == group.id, col(Note.deleted_at).is_(None)
+            )
+        ).all()
+    )
+
+
+# ----------------------------------------------------------------------------- moderation
+
+
+def _moderated_note(session: Session, actor: Staff | None, note_id: int, action: str) -> Note:
+    # Check the right first, in a separate read, so a refused call never takes the write lock.
+    with Session(session.get_bind()) as probe:
+        note = probe.get(Note, note_id)
+        group = probe.get(DiscussionGroup, note.group_id) if note else None
+        number = group.number if group else 0
+    require_moderator(session, actor, number, action, f"note={note_id}")
+    lock_for_writing(session)
+    note = session.get(Note, note_id)
+    if note is None or note.deleted_at is not None:
+        raise BoardError("Tej notatki już nie ma.")
+    return note
+
+
+def hide_note(*, session: Session, actor: Staff | None, note_id: int, reason: str) -> Note:
+    reason = " ".join(reason.split())[:300]
+    if len(reason) < 3:
+        raise BoardError("Podaj powód ukrycia (zobaczą go moderatorzy).", "reason")
+    note = _moderated_note(session, actor, note_id, "hide_note")
+    note.hidden, note.hidden_reason, note.hidden_by_reports = True, reason, False
+    session.add(note)
+    audit(session, actor, "hide_note", {"note": note_id, "reason": reason})
+    return note
+
+
+def unhide_note(*, session: Session, actor: Staff | None, note_id: int) -> Note:
+    note = _moderated_note(session, actor, note_id, "unhide_note")
+    note.hidden, note.hidden_reason, note.hidden_by_reports = False, "", False
+    session.add(note)
+    audit(session, actor, "unhide_note", {"note": note_id})
+    return note
+
+
+def set_flag(*, session: Session, actor: Staff | None, note_id: int, flag: str, value: bool) -> Note:
+    if flag not in ("pinned", "plenary"):
+        raise BoardError("Nieznana operacja.")
+    note = _moderated_note(session, actor, note_id, f"set_{flag}")
+    setattr(note, flag, bool(value))
+    session.add(note)
+    audit(session, actor, f"set_{flag}", {"note": note_id, "value": bool(value)})
+    return note
+
+
+def merge_notes(*, session: Session, actor: Staff | None, source_id: int, target_id: int) -> Note:
+    """Merge a duplicate into another note of the same board: votes add up, a delegate counts once."""
+    if source_id == target_id:
+        raise BoardError("Wybierz inną notatkę do połączenia.")
+    source = _moderated_note(session, actor, source_id, "merge_notes")
+    target = session.get(Note, target_id)
+    if target is None or target.deleted_at is not None or target.merged_into_id is not None:
+        raise BoardError("Nie ma notatki, z którą można połączyć.")
+    if target.group_id != source.group_id:
+        raise BoardError("Łączyć można tylko notatki z tej samej tablicy.")
+    target_voters = set(session.exec(select(NoteVote.delegate_id).where(NoteVote.note_id == target_id)).all())
+    for vote in session.exec(select(NoteVote).where(NoteVote.note_id == source_id)).all():
+        if vote.delegate_id in target_voters:
+            session.delete(vote)
+        else:
+            vote.note_id = target_id
+            session.add(vote)
+    source.merged_into_id = target_id
+    target.plenary = target.plenary or source.plenary
+    target.pinned = target.pinned or source.pinned
+    session.add(source)
+    session.flush()
+    _recount(session, target)
+    _recount(session, source)
+    audit(session, actor, "merge_notes", {"source": source_id, "target": target_id})
+    return target
+
+
+# ----------------------------------------------------------------------------- views
+
+
+@dataclass
+class NoteView:
+    id: int = 0
+    kind: str = ""
+    kind_label: str = ""
+    text: str = ""
+    author: str = ""
+    votes: int = 0
+    pinned: bool = False
+    plenary: bool = False
+    edited: bool = False
+    time: str = ""
+    created_ts: int = 0
+    hidden: bool = False
+    hidden_reason: str = ""
+    reports: int = 0
+
+
+@dataclass
+class BoardView:
+    number: int = 0
+    roman: str = ""
+    name: str = ""
+    description: str = ""
+    notes: list[NoteView] = field(default_factory=list)  # newest first, pinned on top
+    top: list[NoteView] = field(default_factory=list)  # most supported first, pinned on top
+
+    @property
+    def count(self) -> int:
+        return len(self.notes)
+
+
+def _note_view(note: Note, delegate: Delegate, registration: Registration) -> NoteView:
+    author = ANONYMOUS if note.anonymous else f"{delegate.full_name} ({registration.org_name})"
+    return NoteView(
+        id=note.id or 0,
+        kind=note.kind,
+        kind_label=KINDS.get(note.kind, note.kind),
+        text=note.text,
+        author=author,
+        votes=note.vote_count,
+        pinned=note.pinned,
+        plenary=note.plenary,
+        edited=note.edited_at is not None,
+        time=f"{utc_to_local(note.created_at):%H:%M}",
+        created_ts=int(note.created_at.timestamp()),
+        hidden=note.hidden,
+        hidden_reason=note.hidden_reason,
+        reports=note.report_count,
+    )
+
+
+def board_view(session: Session, number: int, *, include_hidden: bool = False) -> BoardView:
+    """A board as people may see it: hidden notes are left out unless asked for (moderators)."""
+    group = _group(session, number)
+    query = (
+        select(Note, Delegate, Registration)
+        .join(Delegate, col(Delegate.id) == col(Note.delegate_id))
+        .join(Registration, col(Registration.id) == col(Delegate.registration_id))
+        .where(Note.group_id == group.id, col(Note.deleted_at).is_(None), col(Note.merged_into_id).is_(None))
+    )
+    if not include_hidden:
+        query = query.where(col(Note.hidden).is_(False))
+    notes = [_note_view(*row) for row in session.exec(query).all()]
+    newest = sorted(notes, key=lambda n: (not n.pinned, -n.created_ts, -n.id))
+    top = sorted(notes, key=lambda n: (not n.pinned, -n.votes, -n.created_ts, -n.id))
+    return BoardView(group.number, roman(group.number), group.name, group.description, newest, top)
+
+
+@dataclass
+class PlenaryGroup:
+    number: int = 0
+    roman: str = ""
+    name: str = ""
+    marked: list[NoteView] = field(default_factory=list)
+    difficulties: list[NoteView] = field(default_factory=list)
+    proposals: list[NoteView] = field(default_factory=list)
+
+
+def plenary_view(session: Session, per_kind: int = 5) -> list[PlenaryGroup]:
+    """Each group's findings: notes marked for the plenary first, then its most supported ones."""
+    edition = current_edition(session)
+    if edition is None:
+        return []
+    groups = session.exec(
+        select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id).order_by(col(DiscussionGroup.number))
+    ).all()
+    result = []
+    for group in groups:
+        board = board_view(session, group.number)
+        marked = [n for n in board.top if n.plenary]
+        rest = [n for n in board.top if not n.plenary]
+        result.append(
+            PlenaryGroup(
+                group.number,
+                roman(group.number),
+                group.name,
+                marked,
+                [n for n in rest if n.kind == "trudnosc"][:per_kind],
+                [n for n in rest if n.kind == "propozycja"][:per_kind],
+            )
+        )
+    return result
+
+
+@dataclass
+class GroupSummary:
+    number: int = 0
+    roman: str = ""
+    name: str = ""
+    description: str = ""
+    notes: int = 0
+    participants: int = 0
+
+
+def groups_overview(session: Session) -> list[GroupSummary]:
+    edition = current_edition(session)
+    if edition is None:
+        return []
+    groups = session.exec(
+        select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id).order_by(col(DiscussionGroup.number))
+    ).all()
+    notes = dict(
+        session.exec(
+            select(Note.group_id, func.count())
+            .where(
+                Note.edition_id == edition.id,
+                col(Note.deleted_at).is_(None),
+                col(Note.merged_into_id).is_(None),
+                col(Note.hidden).is_(False),
+            )
+            .group_by(col(Note.group_id))
+        ).all()
+    )
+    people = dict(
+        session.exec(
+            select(Delegate.group_id, func.count())
+            .where(Delegate.edition_id == edition.id, Delegate.status == CONFIRMED)
+            .group_by(col(Delegate.group_id))
+        ).all()
+    )
+    return [
+        GroupSummary(g.number, roman(g.number), g.name, g.description, notes.get(g.id, 0), people.get(g.id, 0))
+        for g in groups
+    ]
