@@ -6,6 +6,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -23,6 +24,12 @@ TODAY = date(2026, 3, 10)
 FAST = FetchPolicy(timeout_s=0.3, attempt_s=2.0, retries=2, backoff_s=0.01, max_bytes=64 * 1024)
 GOOD = {"raised": "12 345,50", "goal": 20000, "supporters": "87"}
 SLOW_S = 1.5
+
+
+def run_async(coroutine):
+    """Run a coroutine in its own thread and loop: the browser tests' Playwright keeps a loop running here."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -150,7 +157,7 @@ def refresh(engine, campaign_id: int, *, allow_private=True, now=NOW, sent: list
                     policy=FAST,
                 )
 
-    return asyncio.run(go())
+    return run_async(go())
 
 
 def stored(engine, campaign_id: int) -> tuple[Campaign, list[CampaignSnapshot]]:
@@ -266,7 +273,7 @@ def test_refresh_due_takes_only_campaigns_not_checked_within_the_interval(engine
                     policy=FAST,
                 )
 
-    results = {r.campaign_id: r for r in asyncio.run(go())}
+    results = {r.campaign_id: r for r in run_async(go())}
     assert set(results) == {never, stale}
     assert results[never].ok and not results[stale].ok
     assert stored(engine_c, fresh)[0].raised_pln == 1000
