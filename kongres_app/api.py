@@ -1,5 +1,8 @@
 """Plain HTTP routes (JSON for the county's website), mounted through ``api_transformer``."""
 
+import io
+
+import segno
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -8,7 +11,7 @@ from starlette.routing import Route
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import exports, organiser
+from kongres_app.services import board_exports, boards, exports, organiser
 from kongres_app.services.auth import PermissionDenied, authenticate
 from kongres_app.services.calendar import edition_ics
 from kongres_app.services.campaigns import public_campaigns_json
@@ -127,6 +130,55 @@ async def campaigns(_request: Request) -> JSONResponse:
     return PolishJSONResponse(data, headers={"Cache-Control": "public, max-age=60"})
 
 
+def _board_export(number: int, kind: str) -> tuple[bytes, str] | None:
+    with session_scope() as session:
+        try:
+            view = boards.board_view(session, number)
+        except boards.BoardError:
+            return None
+    if kind == "md":
+        return board_exports.board_markdown(view).encode("utf-8"), "text/markdown; charset=utf-8"
+    return board_exports.board_csv(view), "text/csv; charset=utf-8"
+
+
+async def board_export(request: Request) -> Response:
+    number, kind = request.path_params["numer"], request.path_params["kind"]
+    result = await run_in_threadpool(_board_export, number, kind) if kind in ("md", "csv") else None
+    if result is None:
+        return PolishJSONResponse({"error": "Nie ma takiej tablicy."}, status_code=404)
+    body, media_type = result
+    filename = f"grupa-{number}-notatki.{kind}"
+    return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _plenary_export(kind: str) -> tuple[bytes, str]:
+    with session_scope() as session:
+        groups = boards.plenary_view(session)
+    if kind == "md":
+        return board_exports.plenary_markdown(groups).encode("utf-8"), "text/markdown; charset=utf-8"
+    return board_exports.plenary_csv(groups), "text/csv; charset=utf-8"
+
+
+async def plenary_export(request: Request) -> Response:
+    kind = request.path_params["kind"]
+    if kind not in ("md", "csv"):
+        return PolishJSONResponse({"error": "Nieznany format."}, status_code=404)
+    body, media_type = await run_in_threadpool(_plenary_export, kind)
+    return Response(
+        body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="plenarna.{kind}"'}
+    )
+
+
+async def qr(request: Request) -> Response:
+    """An SVG QR code of an address (for the projector views); nothing is looked up."""
+    target = request.query_params.get("u", "")[:300]
+    if not target.startswith(("http://", "https://")):
+        return PolishJSONResponse({"error": "Podaj adres http(s)."}, status_code=400)
+    buffer = io.BytesIO()
+    segno.make(target, error="m").save(buffer, kind="svg", scale=6, border=2, dark="#000", light="#fff")
+    return Response(buffer.getvalue(), media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=3600"})
+
+
 def build_api() -> Starlette:
     return Starlette(
         routes=[
@@ -136,5 +188,8 @@ def build_api() -> Starlette:
             Route(routes.API_CALENDAR, calendar, methods=["GET"]),
             Route("/api/organizator/uczestnicy.{kind}", export_participants, methods=["GET"]),
             Route(routes.API_CHECK_IN_LIST, check_in_list, methods=["GET"]),
+            Route("/api/grupy/{numer:int}/notatki.{kind}", board_export, methods=["GET"]),
+            Route("/api/plenarna.{kind}", plenary_export, methods=["GET"]),
+            Route(routes.API_QR, qr, methods=["GET"]),
         ]
     )

@@ -8,6 +8,7 @@ from kongres_app import (
 )
 from kongres_app.api import build_api
 from kongres_app.jobs import refresh_campaigns_forever
+from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_page, campaigns
 from kongres_app.pages.crowdfunding_guide import crowdfunding_guide
 from kongres_app.pages.home import home
@@ -22,6 +23,8 @@ from kongres_app.pages.staff_check_in import staff_check_in
 from kongres_app.pages.staff_dashboard import staff_dashboard
 from kongres_app.pages.staff_login import staff_login
 from kongres_app.pages.staff_participants import staff_participants
+from kongres_app.states import board_hub
+from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
 from kongres_app.states.campaign_submit import CampaignSubmitState
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
 from kongres_app.states.congress import CongressState
@@ -52,6 +55,11 @@ PAGES = [
     (manage, routes.MANAGE, "Twoja rejestracja", [CongressState.load, ManageState.load, CampaignSubmitState.load]),
     (resend, routes.RESEND_LINK, "Nie mam linku", []),
     (participants, routes.PARTICIPANTS, "Organizacje uczestniczące", [ParticipantsState.load]),
+    (groups, routes.GROUPS, "Grupy tematyczne", [GroupsState.load]),
+    (board, routes.BOARD, "Tablica grupy", [BoardState.load]),
+    (board_projector, routes.BOARD_SCREEN, "Tablica grupy na ekranie", [BoardState.load]),
+    (plenary, routes.PLENARY, "Sesja plenarna", [PlenaryState.load]),
+    (plenary_projector, routes.PLENARY_SCREEN, "Sesja plenarna na ekranie", [PlenaryState.load]),
     (campaigns, routes.CROWDFUNDING, "Zbiórki organizacji", [CampaignsState.load]),
     (crowdfunding_guide, routes.CROWDFUNDING_GUIDE, "Jak zacząć zbiórkę", []),
     (campaign_page, routes.CAMPAIGN, "Zbiórka", [CampaignDetailState.load]),
@@ -84,3 +92,4 @@ for component, route, title, on_load in PAGES:
     )
 
 app.register_lifespan_task(refresh_campaigns_forever)
+app.register_lifespan_task(board_hub.relay_forever)

@@ -6,6 +6,11 @@ REGISTRATION = "/rejestracja"
 MANAGE = "/rejestracja/zarzadzanie"
 RESEND_LINK = "/rejestracja/nie-mam-linku"
 PARTICIPANTS = "/uczestnicy"
+GROUPS = "/grupy"
+BOARD = "/grupy/[numer]"
+BOARD_SCREEN = "/grupy/[numer]/ekran"
+PLENARY = "/plenarna"
+PLENARY_SCREEN = "/plenarna/ekran"
 CROWDFUNDING = "/zbiorki"
 CROWDFUNDING_GUIDE = "/zbiorki/jak-zaczac"
 CAMPAIGN = "/zbiorki/[id]"
@@ -24,6 +29,9 @@ API_EXPORT_XLSX = "/api/organizator/uczestnicy.xlsx"
 API_CHECK_IN_LIST = "/api/organizator/lista-obecnosci"
 API_STATS = "/api/stats"
 API_CAMPAIGNS = "/api/zbiorki"
+API_QR = "/api/qr"
+API_PLENARY_MD = "/api/plenarna.md"
+API_PLENARY_CSV = "/api/plenarna.csv"
 API_CALENDAR = "/api/kongres.ics"
 
 MAIN_CONTENT_ID = "tresc"
@@ -34,6 +42,8 @@ NAVIGATION: list[tuple[str, str]] = [
     (HOME, "Start"),
     (PROGRAM, "Program"),
     (REGISTRATION, "Rejestracja"),
+    (GROUPS, "Grupy"),
+    (PLENARY, "Plenarna"),
     (PARTICIPANTS, "Uczestnicy"),
     (CROWDFUNDING, "Zbiórki"),
 ]

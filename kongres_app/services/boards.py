@@ -77,7 +77,9 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
         raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code")
     delegate, registration, group = row
     if delegate.status != CONFIRMED:
-        raise BoardError("Tablice są dla osób z potwierdzonym miejscem; ta osoba jest na liście rezerwowej lub zrezygnowała.", "code")
+        raise BoardError(
+            "Tablice są dla osób z potwierdzonym miejscem; ta osoba jest na liście rezerwowej lub zrezygnowała.", "code"
+        )
     token = new_token()
     session.add(ParticipantSession(delegate_id=delegate.id, token_hash=hash_token(token), created_at=now or utcnow()))
     return token, _participant(delegate, registration, group)
@@ -179,7 +181,9 @@ def post_note(
         .where(Note.delegate_id == participant.delegate_id, Note.created_at > now - timedelta(minutes=1))
     ).one()
     if recent >= limit:
-        raise BoardError(f"Można dodać najwyżej {limit} notatek na minutę. Poczekaj chwilę — tekst został w polu.", "text")
+        raise BoardError(
+            f"Można dodać najwyżej {limit} notatek na minutę. Poczekaj chwilę — tekst został w polu.", "text"
+        )
     group = _group(session, board)
     note = Note(
         edition_id=group.edition_id,
@@ -217,7 +221,17 @@ def edit_note(
     return note
 
 
-def delete_note(*, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None) -> Note:
+def own_note_text(session: Session, participant: Participant | None, note_id: int) -> str:
+    """The text of the caller's own note, to prefill its edit field."""
+    note, _group_row = _note(session, note_id)
+    if participant is None or note.delegate_id != participant.delegate_id:
+        raise BoardError("Możesz zmieniać tylko własne notatki.")
+    return note.text
+
+
+def delete_note(
+    *, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None
+) -> Note:
     now = now or utcnow()
     lock_for_writing(session)
     note = _own_recent_note(session, participant, note_id, now)
@@ -231,7 +245,9 @@ def _recount(session: Session, note: Note) -> None:
     session.add(note)
 
 
-def toggle_vote(*, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None) -> bool:
+def toggle_vote(
+    *, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None
+) -> bool:
     """Give or take back this delegate's single +1 on a note; returns whether it is now given."""
     lock_for_writing(session)
     note, group = _note(session, note_id)
@@ -250,7 +266,9 @@ def toggle_vote(*, session: Session, participant: Participant | None, note_id: i
     return vote is None
 
 
-def report_note(*, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None) -> bool:
+def report_note(
+    *, session: Session, participant: Participant | None, note_id: int, now: datetime | None = None
+) -> bool:
     """Report a note; at the threshold it is hidden pending review. Returns whether it got hidden."""
     if participant is None:
         raise BoardError("Aby zgłosić notatkę, podaj swój kod wejścia.")

@@ -1,0 +1,257 @@
+"""A board's pieces: the join box, the note form, note cards with votes and moderation tools."""
+
+import reflex as rx
+
+from kongres_app.components import forms
+from kongres_app.services.boards import KINDS, NoteView
+from kongres_app.states.boards import BoardState as B
+
+KIND_COLOURS = {"trudnosc": "red", "propozycja": "green", "pytanie": "blue"}
+
+
+def join_box() -> rx.Component:
+    return rx.cond(
+        B.me_name != "",
+        rx.flex(
+            rx.text("Piszesz jako ", rx.el.strong(B.me_name), " (", B.me_org, ").", as_="p"),
+            rx.button("To nie ja", variant="soft", size="1", on_click=B.not_me),
+            spacing="3",
+            align="center",
+            wrap="wrap",
+            class_name="join-box",
+        ),
+        rx.form(
+            rx.text(
+                "Aby dodawać notatki i głosować, wpisz swój kod wejścia z potwierdzenia rejestracji. "
+                "Bez kodu możesz czytać tablicę.",
+                as_="p",
+            ),
+            rx.flex(
+                forms.text_input(
+                    "pole-kod-tablica",
+                    B.code,
+                    B.set_code,
+                    B.code_error,
+                    label_text="Kod wejścia",
+                    required=True,
+                    autocomplete="off",
+                    max_length=20,
+                ),
+                rx.button("Dołącz", type="submit", size="3", align_self="center"),
+                spacing="3",
+                align="end",
+                wrap="wrap",
+            ),
+            on_submit=B.join,
+            reset_on_submit=False,
+            class_name="join-box",
+        ),
+    )
+
+
+def note_form() -> rx.Component:
+    return rx.form(
+        rx.heading("Dodaj notatkę", as_="h2", size="5"),
+        rx.box(
+            rx.el.fieldset(
+                rx.el.legend("Rodzaj", class_name="field-label"),
+                rx.radio_group.root(
+                    rx.flex(
+                        *[
+                            rx.el.label(rx.radio_group.item(value=code), label, class_name="radio-label")
+                            for code, label in KINDS.items()
+                        ],
+                        spacing="4",
+                        wrap="wrap",
+                    ),
+                    value=B.draft_kind,
+                    on_change=B.set_draft_kind,
+                    name="rodzaj",
+                ),
+                class_name="plain-fieldset",
+            ),
+            margin_y="2",
+        ),
+        forms.text_input(
+            "pole-notatka",
+            B.draft,
+            B.set_draft,
+            B.draft_error,
+            label_text="Treść",
+            required=True,
+            hint="Najwyżej 500 znaków. Tekst pokazujemy dokładnie tak, jak go wpiszesz.",
+            max_length=500,
+            multiline=True,
+        ),
+        rx.text(B.draft.length(), " / 500 znaków", size="1", as_="p", aria_live="off"),
+        forms.checkbox_input(
+            "pole-anonimowo", B.draft_anonymous, B.set_draft_anonymous, "", "Dodaj anonimowo", required=False
+        ),
+        rx.button("Dodaj notatkę", type="submit", size="3"),
+        on_submit=B.post,
+        reset_on_submit=False,
+        class_name="note-form",
+    )
+
+
+def moderation_tools(note: NoteView) -> rx.Component:
+    nid = note.id.to_string()
+    return rx.box(
+        rx.flex(
+            rx.cond(
+                note.hidden,
+                rx.button("Przywróć", size="1", variant="soft", on_click=B.unhide(nid)),
+                rx.button("Ukryj…", size="1", variant="soft", color_scheme="red", on_click=B.ask_hide(nid)),
+            ),
+            rx.button(
+                rx.cond(note.pinned, "Odepnij", "Przypnij"),
+                size="1",
+                variant="soft",
+                on_click=B.set_flag(nid, "pinned", ~note.pinned),
+            ),
+            rx.button(
+                rx.cond(note.plenary, "Zdejmij z plenarnej", "Na sesję plenarną"),
+                size="1",
+                variant="soft",
+                on_click=B.set_flag(nid, "plenary", ~note.plenary),
+            ),
+            rx.button("Połącz z…", size="1", variant="soft", on_click=B.ask_merge(nid)),
+            spacing="2",
+            wrap="wrap",
+        ),
+        rx.cond(
+            B.hiding_id == nid,
+            rx.form(
+                forms.text_input(
+                    "pole-powod", B.hide_reason, B.set_hide_reason, "", label_text="Powód ukrycia", required=True
+                ),
+                rx.flex(
+                    rx.button("Ukryj notatkę", type="submit", size="1", color_scheme="red"),
+                    rx.button("Anuluj", type="button", size="1", variant="soft", on_click=B.cancel_moderation),
+                    spacing="2",
+                ),
+                on_submit=B.hide,
+                reset_on_submit=False,
+            ),
+        ),
+        rx.cond(
+            B.merging_id == nid,
+            rx.form(
+                forms.text_input(
+                    "pole-polacz",
+                    B.merge_target,
+                    B.set_merge_target,
+                    "",
+                    label_text="Numer notatki, do której dołączyć tę",
+                    required=True,
+                ),
+                rx.flex(
+                    rx.button("Połącz", type="submit", size="1"),
+                    rx.button("Anuluj", type="button", size="1", variant="soft", on_click=B.cancel_moderation),
+                    spacing="2",
+                ),
+                on_submit=B.merge,
+                reset_on_submit=False,
+            ),
+        ),
+        margin_top="2",
+    )
+
+
+def own_tools(note: NoteView) -> rx.Component:
+    nid = note.id.to_string()
+    return rx.cond(
+        B.my_notes.contains(nid),
+        rx.cond(
+            B.editing_id == nid,
+            rx.form(
+                forms.text_input(
+                    "pole-edycja",
+                    B.edit_text,
+                    B.set_edit_text,
+                    "",
+                    label_text="Popraw treść",
+                    multiline=True,
+                    max_length=500,
+                ),
+                rx.flex(
+                    rx.button("Zapisz", type="submit", size="1"),
+                    rx.button("Anuluj", type="button", size="1", variant="soft", on_click=B.stop_edit),
+                    spacing="2",
+                ),
+                on_submit=B.save_edit,
+                reset_on_submit=False,
+            ),
+            rx.flex(
+                rx.button("Popraw", size="1", variant="ghost", on_click=B.start_edit(nid)),
+                rx.button("Usuń", size="1", variant="ghost", color_scheme="red", on_click=B.delete(nid)),
+                spacing="2",
+            ),
+        ),
+    )
+
+
+def note_card(note: NoteView, projector: bool = False) -> rx.Component:
+    nid = note.id.to_string()
+    voted = B.my_votes.contains(nid)
+    return rx.el.li(
+        rx.card(
+            rx.flex(
+                rx.badge(
+                    note.kind_label, color_scheme=rx.match(note.kind, *KIND_COLOURS.items(), "gray"), high_contrast=True
+                ),
+                rx.cond(note.pinned, rx.badge("Przypięta", variant="outline", high_contrast=True)),
+                rx.cond(note.plenary, rx.badge("Na sesję plenarną", color_scheme="amber", high_contrast=True)),
+                rx.cond(note.hidden, rx.badge("Ukryta: " + note.hidden_reason, color_scheme="red", high_contrast=True)),
+                rx.text("nr ", nid, size="1"),
+                spacing="2",
+                wrap="wrap",
+                align="center",
+            ),
+            rx.text(note.text, as_="p", class_name="note-text pre-line", margin_y="2"),
+            rx.text(note.author, " · ", note.time, rx.cond(note.edited, " · poprawiona", ""), size="2", as_="p"),
+            rx.cond(
+                projector,
+                rx.text("+", note.votes, size="6", weight="bold", as_="p"),
+                rx.fragment(
+                    rx.flex(
+                        rx.button(
+                            rx.icon("thumbs-up", size=16, aria_hidden="true"),
+                            "+1 · ",
+                            note.votes,
+                            variant=rx.cond(voted, "solid", "outline"),
+                            aria_pressed=rx.cond(voted, "true", "false"),
+                            aria_label=rx.cond(voted, "Cofnij swoje poparcie. Poparcia: ", "Popieram. Poparcia: ")
+                            + note.votes.to_string(),
+                            disabled=~B.can_post,
+                            on_click=B.toggle_vote(nid),
+                            size="2",
+                        ),
+                        rx.cond(
+                            B.me_name != "",
+                            rx.button(
+                                "Zgłoś",
+                                size="1",
+                                variant="ghost",
+                                on_click=B.report(nid),
+                                aria_label="Zgłoś notatkę nr " + nid,
+                            ),
+                        ),
+                        spacing="3",
+                        align="center",
+                    ),
+                    own_tools(note),
+                    rx.cond(B.is_moderator, moderation_tools(note)),
+                ),
+            ),
+        ),
+        class_name=rx.cond((B.kind_filter == "") | (B.kind_filter == note.kind), "note-item", "note-item filtered-out"),
+    )
+
+
+def note_list(ids, notes_by_id, projector: bool = False) -> rx.Component:
+    return rx.el.ul(
+        rx.foreach(ids, lambda i: note_card(notes_by_id[i], projector)),
+        class_name="note-list" + (" projector-list" if projector else ""),
+        aria_label="Notatki",
+    )

@@ -1,0 +1,252 @@
+"""/grupy, /grupy/<n>, /grupy/<n>/ekran, /plenarna, /plenarna/ekran."""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.components.board import join_box, note_form, note_list
+from kongres_app.components.layout import loading, page
+from kongres_app.services.boards import GroupSummary, NoteView, PlenaryGroup
+from kongres_app.states.boards import BoardState as B
+from kongres_app.states.boards import GroupsState, PlenaryState
+
+
+def group_summary(g: GroupSummary) -> rx.Component:
+    return rx.el.li(
+        rx.card(
+            rx.badge("Grupa " + g.roman, variant="solid", high_contrast=True),
+            rx.heading(
+                rx.link(g.name, href="/grupy/" + g.number.to_string(), underline="always"),
+                as_="h2",
+                size="5",
+                margin_top="2",
+            ),
+            rx.text(g.description, as_="p", margin_y="2"),
+            rx.text("Notatek: ", g.notes, " · uczestników: ", g.participants, as_="p", size="2"),
+            height="100%",
+        )
+    )
+
+
+def groups() -> rx.Component:
+    return page(
+        rx.heading("Grupy tematyczne", as_="h1", size="8"),
+        rx.text(
+            "Każda grupa zapisuje na swojej tablicy trudności, propozycje i pytania. Najważniejsze z nich trafiają "
+            "na debatę plenarną. Tablice aktualizują się na żywo.",
+            as_="p",
+            margin_y="3",
+        ),
+        rx.el.ul(rx.foreach(GroupsState.groups, group_summary), class_name="card-grid", aria_live="polite"),
+        rx.link(
+            "Zobacz ustalenia na sesję plenarną →",
+            href=routes.PLENARY,
+            underline="always",
+            margin_top="4",
+            display="inline-block",
+        ),
+        active=routes.GROUPS,
+    )
+
+
+def controls() -> rx.Component:
+    return rx.flex(
+        rx.box(
+            rx.el.label("Kolejność", html_for="tablica-kolejnosc", class_name="field-label"),
+            rx.el.select(
+                rx.el.option("Najnowsze", value="newest"),
+                rx.el.option("Najbardziej popierane", value="top"),
+                id="tablica-kolejnosc",
+                value=B.sort,
+                on_change=B.set_sort,
+                class_name="native-select",
+            ),
+        ),
+        rx.box(
+            rx.el.label("Pokaż", html_for="tablica-rodzaj", class_name="field-label"),
+            rx.el.select(
+                rx.el.option("Wszystkie", value=""),
+                rx.el.option("Trudności", value="trudnosc"),
+                rx.el.option("Propozycje", value="propozycja"),
+                rx.el.option("Pytania", value="pytanie"),
+                id="tablica-rodzaj",
+                value=B.kind_filter,
+                on_change=B.set_kind_filter,
+                class_name="native-select",
+            ),
+        ),
+        spacing="4",
+        wrap="wrap",
+        margin_y="3",
+    )
+
+
+def _list():
+    moderator = rx.cond(B.sort == "top", B.mod_top_ids, B.mod_newest_ids)
+    public = rx.cond(B.sort == "top", B.top_ids, B.newest_ids)
+    return rx.cond(
+        B.is_moderator,
+        note_list(moderator, B.mod_notes_by_id),
+        rx.cond(
+            B.newest_ids.length() > 0,
+            note_list(public, B.notes_by_id),
+            rx.text("Na tablicy nie ma jeszcze notatek. Dodaj pierwszą!", as_="p", role="status"),
+        ),
+    )
+
+
+def board_body() -> rx.Component:
+    return rx.fragment(
+        rx.badge("Grupa " + B.roman, variant="solid", size="2", high_contrast=True),
+        rx.heading(B.name, as_="h1", size="8", margin_top="2"),
+        rx.text(B.description, as_="p", margin_y="2"),
+        rx.flex(
+            rx.link("Widok na rzutnik", href="/grupy/" + B.number.to_string() + "/ekran", underline="always"),
+            rx.link("Pobierz CSV", href="/api/grupy/" + B.number.to_string() + "/notatki.csv", underline="always"),
+            rx.link("Pobierz Markdown", href="/api/grupy/" + B.number.to_string() + "/notatki.md", underline="always"),
+            spacing="4",
+            wrap="wrap",
+        ),
+        rx.box(B.notice, id="komunikat-tablica", tab_index=-1, role="status", class_name="notice"),
+        rx.box(B.live_message, aria_live="polite", class_name="sr-only"),
+        join_box(),
+        rx.cond(
+            B.can_post,
+            note_form(),
+            rx.cond(
+                B.me_name != "",
+                rx.text("Piszesz i głosujesz na tablicy swojej grupy; tę możesz czytać.", as_="p", margin_y="3"),
+            ),
+        ),
+        rx.heading("Notatki", as_="h2", size="6", margin_top="5"),
+        controls(),
+        _list(),
+    )
+
+
+def board() -> rx.Component:
+    return page(
+        rx.cond(
+            B.loaded,
+            rx.cond(B.found, board_body(), rx.heading("Nie ma takiej grupy", as_="h1", size="8")),
+            loading(),
+        ),
+        active=routes.GROUPS,
+    )
+
+
+def _projector_frame(title, qr_target, body, pause_on_click, paused) -> rx.Component:
+    return rx.box(
+        rx.flex(
+            rx.heading(title, as_="h1", size="9"),
+            rx.flex(
+                rx.image(
+                    src="/api/qr?u=" + qr_target,
+                    alt="Kod QR z adresem tej tablicy",
+                    width="140px",
+                    height="140px",
+                ),
+                rx.button(
+                    rx.cond(paused, "Wznów aktualizacje", "Wstrzymaj aktualizacje"),
+                    on_click=pause_on_click,
+                    size="3",
+                    aria_pressed=rx.cond(paused, "true", "false"),
+                ),
+                direction="column",
+                align="center",
+                spacing="2",
+            ),
+            justify="between",
+            align="start",
+            spacing="4",
+        ),
+        rx.text(qr_target, size="4", as_="p"),
+        body,
+        class_name="projector",
+    )
+
+
+def board_projector() -> rx.Component:
+    ids = rx.cond(B.sort == "top", B.top_ids, B.newest_ids)
+    return rx.el.main(
+        rx.cond(
+            B.found,
+            _projector_frame(
+                "Grupa " + B.roman + ": " + B.name,
+                rx.State.router.url.origin + "/grupy/" + B.number.to_string(),
+                rx.cond(B.paused, note_list(B.frozen_ids, B.frozen_by_id, True), note_list(ids, B.notes_by_id, True)),
+                B.toggle_pause,
+                B.paused,
+            ),
+            loading(),
+        ),
+        rx.box(rx.cond(B.paused, "", B.live_message), aria_live="polite", class_name="sr-only"),
+        id=routes.MAIN_CONTENT_ID,
+    )
+
+
+def plenary_note(n: NoteView) -> rx.Component:
+    return rx.el.li(rx.text(rx.el.strong(n.kind_label, ": "), n.text, " (+", n.votes, ")"), class_name="plenary-note")
+
+
+def plenary_group(g: PlenaryGroup) -> rx.Component:
+    return rx.el.section(
+        rx.heading("Grupa " + g.roman + ": " + g.name, as_="h2", size="5"),
+        rx.cond(
+            g.marked.length() > 0,
+            rx.fragment(
+                rx.heading("Na sesję plenarną", as_="h3", size="3", margin_top="2"),
+                rx.el.ul(rx.foreach(g.marked, plenary_note), class_name="plain-bullets"),
+            ),
+        ),
+        rx.heading("Najczęściej popierane trudności", as_="h3", size="3", margin_top="2"),
+        rx.cond(
+            g.difficulties.length() > 0,
+            rx.el.ul(rx.foreach(g.difficulties, plenary_note), class_name="plain-bullets"),
+            rx.text("Brak.", size="2"),
+        ),
+        rx.heading("Najczęściej popierane propozycje", as_="h3", size="3", margin_top="2"),
+        rx.cond(
+            g.proposals.length() > 0,
+            rx.el.ul(rx.foreach(g.proposals, plenary_note), class_name="plain-bullets"),
+            rx.text("Brak.", size="2"),
+        ),
+        class_name="plenary-group",
+    )
+
+
+def plenary() -> rx.Component:
+    return page(
+        rx.heading("Sesja plenarna: ustalenia grup", as_="h1", size="8"),
+        rx.text(
+            "Najpierw notatki, które moderatorzy wskazali na debatę, potem najczęściej popierane trudności "
+            "i propozycje każdej grupy. Strona aktualizuje się na żywo.",
+            as_="p",
+            margin_y="3",
+        ),
+        rx.flex(
+            rx.link("Widok na rzutnik", href=routes.PLENARY_SCREEN, underline="always"),
+            rx.link("Pobierz Markdown", href=routes.API_PLENARY_MD, underline="always"),
+            rx.link("Pobierz CSV", href=routes.API_PLENARY_CSV, underline="always"),
+            spacing="4",
+        ),
+        rx.cond(
+            PlenaryState.loaded,
+            rx.el.div(rx.foreach(PlenaryState.groups, plenary_group), class_name="plenary-grid", aria_live="polite"),
+            loading(),
+        ),
+        active=routes.PLENARY,
+    )
+
+
+def plenary_projector() -> rx.Component:
+    groups = rx.cond(PlenaryState.paused, PlenaryState.frozen, PlenaryState.groups)
+    return rx.el.main(
+        _projector_frame(
+            "Sesja plenarna: ustalenia grup",
+            rx.State.router.url.origin + routes.PLENARY,
+            rx.el.div(rx.foreach(groups, plenary_group), class_name="plenary-grid"),
+            PlenaryState.toggle_pause,
+            PlenaryState.paused,
+        ),
+        id=routes.MAIN_CONTENT_ID,
+    )

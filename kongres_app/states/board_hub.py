@@ -1,0 +1,142 @@
+"""Live boards: one computed payload per change, emitted to socket.io rooms.
+
+Measured on Reflex's own linked states (see REFLEX_NOTES.md): every join and every event of a linked
+tab re-sends to all linked tabs, which made a 300-tab board cost 275 ms per note and 113 s to fill.
+Here a tab viewing a board only enters a socket.io room; a change computes the board's payload once
+from the database and emits it once to the room, as a delta of that tab's own ``BoardState`` vars.
+Joining costs one room entry; no tab holds another tab's data; per-tab state stays small.
+
+With several workers (``REFLEX_REDIS_URL``), each payload is published on a Redis channel and every
+worker emits it to the sockets of its own rooms (see ``relay_forever``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import asdict
+from typing import Any
+
+from reflex_base.constants.state import FIELD_MARKER
+
+from kongres_app.db import session_scope
+from kongres_app.services import boards
+from kongres_app.settings import load_settings
+
+logger = logging.getLogger(__name__)
+NAMESPACE = "/_event"
+CHANNEL = "kongres:live"
+
+
+def board_room(number: int) -> str:
+    return f"tablica-{number}"
+
+
+def moderator_room(number: int) -> str:
+    return f"tablica-{number}-moderacja"
+
+
+PLENARY_ROOM = "plenarna"
+GROUPS_ROOM = "grupy"
+
+
+def board_vars(view: boards.BoardView, prefix: str = "") -> dict[str, Any]:
+    """The board as the vars the page renders: notes by id plus the two orderings of ids."""
+    return {
+        f"{prefix}notes_by_id": {str(n.id): asdict(n) for n in view.notes},
+        f"{prefix}newest_ids": [str(n.id) for n in view.notes],
+        f"{prefix}top_ids": [str(n.id) for n in view.top],
+    }
+
+
+def _delta(state_name: str, values: dict[str, Any]) -> dict:
+    return {"delta": {state_name: {f"{k}{FIELD_MARKER}": v for k, v in values.items()}}, "events": []}
+
+
+def _app():
+    from kongres_app.kongres_app import app  # late: the app module imports the states
+
+    return app
+
+
+async def enter(session_id: str, *rooms: str) -> None:
+    namespace = _app().event_namespace
+    if namespace is None or not session_id:
+        return
+    for room in rooms:
+        await namespace.enter_room(session_id, room)
+
+
+async def leave(session_id: str, *rooms: str) -> None:
+    namespace = _app().event_namespace
+    if namespace is None or not session_id:
+        return
+    for room in rooms:
+        await namespace.leave_room(session_id, room)
+
+
+def _messages(number: int, announcement: str) -> list[tuple[str, dict]]:
+    """Every (room, packet) one change of board ``number`` produces, computed once."""
+    from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
+
+    with session_scope() as session:
+        public = boards.board_view(session, number)
+        moderated = boards.board_view(session, number, include_hidden=True)
+        plenary = boards.plenary_view(session)
+        overview = boards.groups_overview(session)
+    board_state = BoardState.get_full_name()
+    return [
+        (board_room(number), _delta(board_state, {**board_vars(public), "live_message": announcement})),
+        (moderator_room(number), _delta(board_state, board_vars(moderated, "mod_"))),
+        (PLENARY_ROOM, _delta(PlenaryState.get_full_name(), {"groups": [asdict(g) for g in plenary]})),
+        (GROUPS_ROOM, _delta(GroupsState.get_full_name(), {"groups": [asdict(g) for g in overview]})),
+    ]
+
+
+async def _emit_local(messages: list[tuple[str, dict]]) -> None:
+    namespace = _app().event_namespace
+    if namespace is None:
+        return
+    for room, packet in messages:
+        await namespace.emit("event", packet, room=room)
+
+
+async def publish(number: int, announcement: str = "") -> None:
+    """Send board ``number``'s new state to everyone watching it, the plenary and the group list."""
+    messages = await asyncio.to_thread(_messages, number, announcement)
+    redis_url = load_settings().redis_url
+    if redis_url:
+        from redis.asyncio import Redis
+
+        client = Redis.from_url(redis_url)
+        try:
+            await client.publish(CHANNEL, json.dumps(messages, ensure_ascii=False))
+        finally:
+            await client.aclose()
+    else:
+        await _emit_local(messages)
+
+
+async def relay_forever() -> None:
+    """With Redis: emit what any worker published to this worker's own sockets."""
+    redis_url = load_settings().redis_url
+    if not redis_url:
+        return
+    from redis.asyncio import Redis
+
+    while True:
+        client = Redis.from_url(redis_url)
+        try:
+            pubsub = client.pubsub()
+            await pubsub.subscribe(CHANNEL)
+            async for message in pubsub.listen():
+                if message.get("type") == "message":
+                    await _emit_local([tuple(m) for m in json.loads(message["data"])])
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Live relay lost Redis; reconnecting")
+            await asyncio.sleep(1)
+        finally:
+            await client.aclose()

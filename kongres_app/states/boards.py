@@ -1,0 +1,373 @@
+"""/grupy, /grupy/<n> (a live board) and /plenarna.
+
+The board's notes (``notes_by_id``, ``newest_ids``, ``top_ids``) are set by ``load`` from the database
+and afterwards only by the hub's broadcasts (``board_hub.publish``); handlers write the database and
+publish, never these vars, so no tab ever sends another a stale copy. What a person is typing lives
+in their own tab's vars and is never touched by a broadcast.
+"""
+
+import reflex as rx
+
+from kongres_app.db import session_scope
+from kongres_app.services import boards
+from kongres_app.services.auth import PermissionDenied, Staff
+from kongres_app.services.boards import BoardError, GroupSummary, NoteView, Participant, PlenaryGroup
+from kongres_app.states import board_hub
+from kongres_app.states.registration_form import focus
+from kongres_app.states.staff import current_staff
+
+KIND_FILTERS = ("", "trudnosc", "propozycja", "pytanie")
+
+
+def board_number_from_path(path: str) -> int:
+    parts = [p for p in path.split("/") if p]
+    return int(parts[1]) if len(parts) >= 2 and parts[0] == "grupy" and parts[1].isdigit() else 0
+
+
+class BoardState(rx.State):
+    # Only an opaque random token, exchanged for the registration code once per browser.
+    participant_token: str = rx.LocalStorage("", name="kongres_tablica", sync=True)
+
+    number: int = 0
+    roman: str = ""
+    name: str = ""
+    description: str = ""
+    found: bool = False
+    loaded: bool = False
+
+    notes_by_id: dict[str, NoteView] = {}  # noqa: RUF012
+    newest_ids: list[str] = []  # noqa: RUF012
+    top_ids: list[str] = []  # noqa: RUF012
+    mod_notes_by_id: dict[str, NoteView] = {}  # noqa: RUF012
+    mod_newest_ids: list[str] = []  # noqa: RUF012
+    mod_top_ids: list[str] = []  # noqa: RUF012
+    live_message: str = ""
+
+    sort: str = "newest"
+    kind_filter: str = ""
+
+    me_name: str = ""
+    me_org: str = ""
+    me_group: int = 0
+    my_votes: list[str] = []  # noqa: RUF012
+    my_notes: list[str] = []  # noqa: RUF012
+    is_moderator: bool = False
+
+    code: str = ""
+    code_error: str = ""
+    draft: str = ""
+    draft_kind: str = "trudnosc"
+    draft_anonymous: bool = False
+    draft_error: str = ""
+    notice: str = ""
+    editing_id: str = ""
+    edit_text: str = ""
+    hiding_id: str = ""
+    hide_reason: str = ""
+    merging_id: str = ""
+    merge_target: str = ""
+    paused: bool = False
+    frozen_by_id: dict[str, NoteView] = {}  # noqa: RUF012
+    frozen_ids: list[str] = []  # noqa: RUF012
+
+    # ------------------------------------------------------------------ who is here
+
+    def _participant(self) -> Participant | None:
+        with session_scope() as session:
+            return boards.identify(session, self.participant_token)
+
+    def _show_me(self, participant: Participant | None) -> None:
+        self.me_name = participant.full_name if participant else ""
+        self.me_org = participant.org_name if participant else ""
+        self.me_group = participant.group_number if participant else 0
+        with session_scope() as session:
+            self.my_votes = [str(i) for i in boards.my_votes(session, participant, self.number)]
+            self.my_notes = [str(i) for i in boards.my_notes(session, participant, self.number)]
+
+    async def _moderator(self) -> Staff | None:
+        staff = await current_staff(self)
+        return staff if staff and staff.may_moderate(self.number) else None
+
+    @rx.var
+    def can_post(self) -> bool:
+        return self.me_group != 0 and self.me_group == self.number
+
+    # ------------------------------------------------------------------ loading
+
+    @rx.event
+    async def load(self):
+        number = board_number_from_path(self.router.url.path)
+        self.paused, self.editing_id, self.hiding_id, self.merging_id, self.notice = False, "", "", "", ""
+        try:
+            with session_scope() as session:
+                view = boards.board_view(session, number)
+                moderated = boards.board_view(session, number, include_hidden=True)
+        except BoardError:
+            self.found, self.loaded = False, True
+            return
+        self.number, self.roman, self.name, self.description = view.number, view.roman, view.name, view.description
+        for key, value in board_hub.board_vars(view).items():
+            setattr(self, key, value)
+        self.found, self.loaded = True, True
+        self._show_me(self._participant())
+        self.is_moderator = await self._moderator() is not None
+        rooms = [board_hub.board_room(number)]
+        if self.is_moderator:
+            for key, value in board_hub.board_vars(moderated, "mod_").items():
+                setattr(self, key, value)
+            rooms.append(board_hub.moderator_room(number))
+        await board_hub.enter(self.router.session.session_id, *rooms)
+
+    # ------------------------------------------------------------------ joining
+
+    @rx.event
+    def set_code(self, value: str):
+        self.code = str(value)[:40]
+
+    @rx.event
+    def join(self, _form_data: dict):
+        try:
+            with session_scope() as session:
+                token, participant = boards.join(session=session, code=self.code)
+        except BoardError as exc:
+            self.code_error = exc.message
+            return focus("pole-kod-tablica")
+        self.participant_token, self.code, self.code_error = token, "", ""
+        self._show_me(participant)
+        return focus("pole-notatka" if participant.group_number == self.number else "komunikat-tablica")
+
+    @rx.event
+    def not_me(self):
+        if self.participant_token:
+            with session_scope() as session:
+                boards.leave(session=session, token=self.participant_token)
+        self.participant_token = ""
+        self._show_me(None)
+        return focus("pole-kod-tablica")
+
+    # ------------------------------------------------------------------ posting
+
+    @rx.event
+    def set_draft(self, value: str):
+        self.draft = str(value)[:2000]
+
+    @rx.event
+    def set_draft_kind(self, value: str):
+        if value in boards.KINDS:
+            self.draft_kind = value
+
+    @rx.event
+    def set_draft_anonymous(self, value: bool):
+        self.draft_anonymous = bool(value)
+
+    async def _publish(self, message: str = "") -> None:
+        await board_hub.publish(self.number, message)
+
+    @rx.event
+    async def post(self, _form_data: dict):
+        try:
+            with session_scope() as session:
+                note = boards.post_note(
+                    session=session,
+                    participant=self._participant(),
+                    board=self.number,
+                    kind=self.draft_kind,
+                    text=self.draft,
+                    anonymous=self.draft_anonymous,
+                )
+                label = boards.KINDS[note.kind]
+        except BoardError as exc:
+            self.draft_error = exc.message  # the text stays in the field
+            return focus("pole-notatka")
+        self.draft, self.draft_error = "", ""
+        self.my_notes = [*self.my_notes, str(note.id)]
+        await self._publish(f"Nowa notatka ({label}): {note.text[:120]}")
+        return focus("pole-notatka")
+
+    async def _participant_action(self, action, message: str = ""):
+        try:
+            with session_scope() as session:
+                action(session, self._participant())
+        except BoardError as exc:
+            self.notice = exc.message
+            return focus("komunikat-tablica")
+        await self._publish(message)
+        return None
+
+    @rx.event
+    async def toggle_vote(self, note_id: str):
+        result = await self._participant_action(
+            lambda s, p: boards.toggle_vote(session=s, participant=p, note_id=int(note_id))
+        )
+        self._show_me(self._participant())
+        return result
+
+    @rx.event
+    async def report(self, note_id: str):
+        result = await self._participant_action(
+            lambda s, p: boards.report_note(session=s, participant=p, note_id=int(note_id))
+        )
+        if result is None:
+            self.notice = "Dziękujemy, zgłoszenie trafiło do moderatorów."
+            return focus("komunikat-tablica")
+        return result
+
+    @rx.event
+    def start_edit(self, note_id: str):
+        try:
+            with session_scope() as session:
+                text = boards.own_note_text(session, self._participant(), int(note_id))
+        except (BoardError, ValueError):
+            return None
+        self.editing_id, self.edit_text = str(note_id), text
+        return focus("pole-edycja")
+
+    @rx.event
+    def set_edit_text(self, value: str):
+        self.edit_text = str(value)[:2000]
+
+    @rx.event
+    def stop_edit(self):
+        self.editing_id = ""
+
+    @rx.event
+    async def save_edit(self, _form_data: dict):
+        note_id, text = int(self.editing_id or 0), self.edit_text
+        result = await self._participant_action(
+            lambda s, p: boards.edit_note(session=s, participant=p, note_id=note_id, text=text)
+        )
+        if result is None:
+            self.editing_id = ""
+        return result
+
+    @rx.event
+    async def delete(self, note_id: str):
+        result = await self._participant_action(
+            lambda s, p: boards.delete_note(session=s, participant=p, note_id=int(note_id))
+        )
+        self._show_me(self._participant())
+        return result
+
+    # ------------------------------------------------------------------ reading
+
+    @rx.event
+    def set_sort(self, value: str):
+        self.sort = "top" if value == "top" else "newest"
+
+    @rx.event
+    def set_kind_filter(self, value: str):
+        self.kind_filter = value if value in KIND_FILTERS else ""
+
+    @rx.event
+    def toggle_pause(self):
+        """Projector: freeze what the screen shows (WCAG 2.2.2); live updates resume on release."""
+        if not self.paused:
+            with session_scope() as session:
+                view = boards.board_view(session, self.number)
+            self.frozen_by_id = {str(n.id): n for n in view.notes}
+            self.frozen_ids = [str(n.id) for n in (view.top if self.sort == "top" else view.notes)]
+        self.paused = not self.paused
+
+    # ------------------------------------------------------------------ moderation
+
+    async def _moderate(self, action, success: str):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                action(session, staff)
+        except PermissionDenied:
+            self.notice = "Brak uprawnień do moderowania tej tablicy."
+            return focus("komunikat-tablica")
+        except BoardError as exc:
+            self.notice = exc.message
+            return focus("komunikat-tablica")
+        self.notice, self.hiding_id, self.merging_id = success, "", ""
+        await self._publish()
+        return focus("komunikat-tablica")
+
+    @rx.event
+    def ask_hide(self, note_id: str):
+        self.hiding_id, self.hide_reason = str(note_id), ""
+        return focus("pole-powod")
+
+    @rx.event
+    def set_hide_reason(self, value: str):
+        self.hide_reason = str(value)[:300]
+
+    @rx.event
+    def cancel_moderation(self):
+        self.hiding_id = self.merging_id = ""
+
+    @rx.event
+    async def hide(self, _form_data: dict):
+        note_id, reason = int(self.hiding_id or 0), self.hide_reason
+        return await self._moderate(
+            lambda s, a: boards.hide_note(session=s, actor=a, note_id=note_id, reason=reason), "Notatka ukryta."
+        )
+
+    @rx.event
+    async def unhide(self, note_id: str):
+        return await self._moderate(
+            lambda s, a: boards.unhide_note(session=s, actor=a, note_id=int(note_id)), "Notatka znów jest widoczna."
+        )
+
+    @rx.event
+    async def set_flag(self, note_id: str, flag: str, value: bool):
+        labels = {
+            "pinned": ("Przypięto.", "Odpięto."),
+            "plenary": ("Oznaczono na sesję plenarną.", "Zdjęto z sesji plenarnej."),
+        }
+        if flag not in labels:
+            return None
+        return await self._moderate(
+            lambda s, a: boards.set_flag(session=s, actor=a, note_id=int(note_id), flag=flag, value=bool(value)),
+            labels[flag][0 if value else 1],
+        )
+
+    @rx.event
+    def ask_merge(self, note_id: str):
+        self.merging_id, self.merge_target = str(note_id), ""
+        return focus("pole-polacz")
+
+    @rx.event
+    def set_merge_target(self, value: str):
+        self.merge_target = str(value)[:12]
+
+    @rx.event
+    async def merge(self, _form_data: dict):
+        source, target = int(self.merging_id or 0), int(self.merge_target) if self.merge_target.isdigit() else 0
+        return await self._moderate(
+            lambda s, a: boards.merge_notes(session=s, actor=a, source_id=source, target_id=target),
+            "Połączono notatki; głosy zsumowano.",
+        )
+
+
+class GroupsState(rx.State):
+    groups: list[GroupSummary] = []  # noqa: RUF012
+
+    @rx.event
+    async def load(self):
+        with session_scope() as session:
+            self.groups = boards.groups_overview(session)
+        await board_hub.enter(self.router.session.session_id, board_hub.GROUPS_ROOM)
+
+
+class PlenaryState(rx.State):
+    groups: list[PlenaryGroup] = []  # noqa: RUF012
+    loaded: bool = False
+    paused: bool = False
+    frozen: list[PlenaryGroup] = []  # noqa: RUF012
+
+    @rx.event
+    async def load(self):
+        with session_scope() as session:
+            self.groups = boards.plenary_view(session)
+        self.loaded, self.paused = True, False
+        await board_hub.enter(self.router.session.session_id, board_hub.PLENARY_ROOM)
+
+    @rx.event
+    def toggle_pause(self):
+        if not self.paused:
+            with session_scope() as session:
+                self.frozen = boards.plenary_view(session)
+        self.paused = not self.paused
