@@ -1,0 +1,113 @@
+"""Start the real app in production mode for browser tests and benchmarks (its own port and database)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+from kongres_app.settings import PROJECT_ROOT
+
+START_TIMEOUT_S = 420
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def app_environment(db_path: Path, port: int, **extra: str) -> dict[str, str]:
+    tools = PROJECT_ROOT / ".tools" / "node_modules" / ".bin"
+    if not (tools / "bun").exists():
+        raise RuntimeError("Bun is not installed in .tools/: run `make test` or `make bench`, which install it.")
+    env = dict(os.environ)
+    env["PATH"] = f"{tools}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env.update(
+        REFLEX_DB_URL=f"sqlite:///{db_path}",
+        PORT=str(port),
+        TELEMETRY_ENABLED="false",
+        REFLEX_CHECK_LATEST_VERSION="false",
+        REFLEX_USE_SYSTEM_BUN="1",
+        KONGRES_PUBLIC_URL=f"http://127.0.0.1:{port}",
+    )
+    env.pop("REFLEX_REDIS_URL", None)
+    env.pop("KONGRES_SMTP_URL", None)
+    env.update(extra)
+    return env
+
+
+def prepare_database(env: dict[str, str], *, open_registration: bool = True) -> None:
+    """Migrate and seed; open registration around today (the 2017 window is long closed)."""
+    cli = [sys.executable, "-m", "kongres_app.cli"]
+    subprocess.run([*cli, "setup"], env=env, cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
+    if open_registration:
+        today = date.today()
+        window = ["--opens", str(today - timedelta(days=30)), "--closes", str(today + timedelta(days=30))]
+        subprocess.run(
+            [*cli, "registration-window", *window], env=env, cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL
+        )
+
+
+class AppProcess:
+    """``with AppProcess(env, log) as url: ...`` runs ``reflex run --env prod`` until the block ends."""
+
+    def __init__(self, env: dict[str, str], log: Path):
+        self.env, self.log, self.proc = env, log, None
+        self.url = f"http://127.0.0.1:{env['PORT']}"
+
+    def __enter__(self) -> str:
+        port = self.env["PORT"]
+        reflex = str(Path(sys.executable).parent / "reflex")
+        with self.log.open("w") as out:
+            self.proc = subprocess.Popen(
+                [reflex, "run", "--env", "prod", "--frontend-port", port, "--backend-port", port],
+                cwd=PROJECT_ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            self._wait_until_up()
+        except BaseException:
+            self.stop()
+            raise
+        return self.url
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"The app exited with {self.proc.returncode}:\n{self.log.read_text()[-4000:]}")
+            try:
+                backend_up = httpx.get(f"{self.url}/ping", timeout=2).status_code == 200
+                if backend_up and httpx.get(self.url, timeout=5).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(1)
+        raise RuntimeError(f"The app did not start in {START_TIMEOUT_S} s:\n{self.log.read_text()[-4000:]}")
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid if self.proc else 0
