@@ -11,6 +11,8 @@ import asyncio
 import json
 import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -18,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
-import uvicorn
 import websockets
 from sqlmodel import Session
 
@@ -174,45 +175,42 @@ async def run_app(url: str, pid: int, n: int, poster_token: str) -> dict:
 
 
 async def run_floor(n: int, payload_size: int) -> dict:
-    """A bare python-socketio server broadcasting a payload of the same size to a room of N."""
-    import socketio
-
-    sio = socketio.AsyncServer(async_mode="asgi", cors_allowed_origins="*")
-
-    @sio.on("connect", namespace=NAMESPACE)
-    async def connect(sid, environ, auth=None):
-        await sio.enter_room(sid, "board", namespace=NAMESPACE)
-        await sio.emit("event", {"hydrated": True}, to=sid, namespace=NAMESPACE)
-
+    """A bare python-socketio server (own process) broadcasting a same-size payload to a room of N."""
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(socketio.ASGIApp(sio, socketio_path="_event"), host="127.0.0.1", port=port, log_level="error")
-    )
-    serve = asyncio.create_task(server.serve())
-    while not server.started:
-        await asyncio.sleep(0.05)
-    ws_url = f"ws://127.0.0.1:{port}{NAMESPACE}"
-    markers = [f"floor-{uuid.uuid4().hex[:10]}" for _ in range(POSTS)]
-    tabs: list[Tab] = []
-    for start in range(0, n, 50):
-        tabs.extend(await asyncio.gather(*(open_tab(ws_url, "/", None) for _ in range(min(50, n - start)))))
-    listeners = [asyncio.create_task(listen(t, markers)) for t in tabs]
-    await asyncio.wait_for(asyncio.gather(*(t.hydrated.wait() for t in tabs)), timeout=300)
-    latencies, all_in = [], []
-    for marker in markers:
-        sent = time.perf_counter()
-        await sio.emit("event", {"delta": {"x": marker + "y" * payload_size}}, room="board", namespace=NAMESPACE)
-        while any(marker not in t.received for t in tabs):
-            await asyncio.sleep(0.005)
-        got = [t.received[marker] - sent for t in tabs]
-        latencies.extend(got)
-        all_in.append(max(got))
-        await asyncio.sleep(0.3)
-    for task in listeners:
-        task.cancel()
-    await asyncio.gather(*(t.ws.close() for t in tabs), return_exceptions=True)
-    server.should_exit = True
-    await serve
+    server = subprocess.Popen([sys.executable, "-m", "bench.floor_server", str(port)], cwd=PROJECT_ROOT)
+    try:
+        ws_url = f"ws://127.0.0.1:{port}{NAMESPACE}"
+        for _ in range(100):
+            try:
+                probe = await open_tab(ws_url, "/", None)
+                await probe.ws.close()
+                break
+            except OSError:
+                await asyncio.sleep(0.1)
+        markers = [f"floor-{uuid.uuid4().hex[:10]}" for _ in range(POSTS)]
+        tabs: list[Tab] = []
+        for start in range(0, n, 50):
+            tabs.extend(await asyncio.gather(*(open_tab(ws_url, "/", None) for _ in range(min(50, n - start)))))
+        listeners = [asyncio.create_task(listen(t, markers)) for t in tabs]
+        await asyncio.wait_for(asyncio.gather(*(t.hydrated.wait() for t in tabs)), timeout=300)
+        poster = await open_tab(ws_url, "/", None)
+        latencies, all_in = [], []
+        for marker in markers:
+            sent = time.perf_counter()
+            await poster.ws.send(f"42{NAMESPACE}," + json.dumps(["post", marker + "y" * payload_size]))
+            deadline = time.perf_counter() + 60
+            while time.perf_counter() < deadline and any(marker not in t.received for t in tabs):
+                await asyncio.sleep(0.005)
+            got = [t.received[marker] - sent for t in tabs if marker in t.received]
+            latencies.extend(got)
+            all_in.append(max(got) if len(got) == n else float("inf"))
+            await asyncio.sleep(0.3)
+        for task in listeners:
+            task.cancel()
+        await asyncio.gather(*(t.ws.close() for t in [*tabs, poster]), return_exceptions=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
     return {
         "p50": statistics.median(latencies) * 1000,
         "p95": percentile(latencies, 0.95) * 1000,

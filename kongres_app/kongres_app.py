@@ -14,6 +14,7 @@ from kongres_app.pages.crowdfunding_guide import crowdfunding_guide
 from kongres_app.pages.home import home
 from kongres_app.pages.legal import privacy, rules
 from kongres_app.pages.manage import manage
+from kongres_app.pages.my_congress import my_congress
 from kongres_app.pages.participants import participants
 from kongres_app.pages.program import program
 from kongres_app.pages.registration import registration
@@ -59,6 +60,7 @@ PAGES = [
     (board, routes.BOARD, "Tablica grupy", [BoardState.load]),
     (board_projector, routes.BOARD_SCREEN, "Tablica grupy na ekranie", [BoardState.load]),
     (plenary, routes.PLENARY, "Sesja plenarna", [PlenaryState.load]),
+    (my_congress, routes.MY_CONGRESS, "Mój kongres", [CongressState.load, BoardState.load_mine]),
     (plenary_projector, routes.PLENARY_SCREEN, "Sesja plenarna na ekranie", [PlenaryState.load]),
     (campaigns, routes.CROWDFUNDING, "Zbiórki organizacji", [CampaignsState.load]),
     (crowdfunding_guide, routes.CROWDFUNDING_GUIDE, "Jak zacząć zbiórkę", []),
@@ -93,3 +95,4 @@ for component, route, title, on_load in PAGES:
 
 app.register_lifespan_task(refresh_campaigns_forever)
 app.register_lifespan_task(board_hub.relay_forever)
+app.register_lifespan_task(board_hub.announcements_forever)

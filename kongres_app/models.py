@@ -320,6 +320,42 @@ class NoteReport(SQLModel, table=True):
     created_at: datetime
 
 
+class Announcement(SQLModel, table=True):
+    """A short live message from the organisers, shown on every open page until it expires."""
+
+    __tablename__ = "announcement"
+
+    id: int | None = Field(default=None, primary_key=True)
+    edition_id: int = Field(foreign_key="edition.id", index=True)
+    text: str = Field(max_length=200)
+    created_at: datetime
+    expires_at: datetime = Field(index=True)
+    withdrawn_at: datetime | None = None
+    author_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class GrantCompetition(SQLModel, table=True):
+    """An open competition of offers (art. 13 of the Act on Public Benefit Activity and Volunteerism)."""
+
+    __tablename__ = "grant_competition"
+
+    id: int | None = Field(default=None, primary_key=True)
+    edition_id: int = Field(foreign_key="edition.id", index=True)
+    title: str = Field(max_length=200)
+    public_task: str = Field(max_length=1000)  # the kind of public task
+    funds_pln: int = Field(ge=0)  # funds allocated to the task
+    award_rules: str = Field(max_length=3000)  # rules of awarding grants
+    execution_terms: str = Field(max_length=3000)  # dates and conditions of carrying out the task
+    offer_deadline: datetime
+    selection_procedure: str = Field(max_length=3000)  # procedure, criteria and date of choosing offers
+    selection_date: date | None = None
+    granted_this_year_pln: int = Field(default=0, ge=0)
+    granted_last_year_pln: int = Field(default=0, ge=0)
+    offers_url: str = Field(max_length=500)  # where offers are filed
+    published_at: datetime | None = None
+    created_at: datetime
+
+
 # The crowdfunding showcase's tables live in their own module; importing them here puts them on
 # the one metadata that Alembic and Reflex read.
 from kongres_app.campaign_models import Campaign, CampaignSnapshot  # noqa: E402, F401

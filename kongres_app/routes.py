@@ -6,6 +6,7 @@ REGISTRATION = "/rejestracja"
 MANAGE = "/rejestracja/zarzadzanie"
 RESEND_LINK = "/rejestracja/nie-mam-linku"
 PARTICIPANTS = "/uczestnicy"
+MY_CONGRESS = "/moj-kongres"
 GROUPS = "/grupy"
 BOARD = "/grupy/[numer]"
 BOARD_SCREEN = "/grupy/[numer]/ekran"
@@ -44,6 +45,7 @@ NAVIGATION: list[tuple[str, str]] = [
     (REGISTRATION, "Rejestracja"),
     (GROUPS, "Grupy"),
     (PLENARY, "Plenarna"),
+    (MY_CONGRESS, "Mój kongres"),
     (PARTICIPANTS, "Uczestnicy"),
     (CROWDFUNDING, "Zbiórki"),
 ]

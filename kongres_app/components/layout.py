@@ -89,11 +89,33 @@ def site_footer() -> rx.Component:
     )
 
 
+def announcement_banner() -> rx.Component:
+    """Organisers' live messages; a polite live region, so screen readers read them without a jump."""
+    from kongres_app.states.announcements import AnnouncementState
+
+    return rx.box(
+        rx.foreach(
+            AnnouncementState.items,
+            lambda a: rx.el.p(
+                rx.icon("megaphone", size=18, aria_hidden="true"),
+                rx.el.strong("Ogłoszenie organizatorów (", a.time, "): "),
+                a.text,
+                class_name="announcement",
+            ),
+        ),
+        aria_live="polite",
+        role="status",
+        class_name="announcements",
+        on_mount=AnnouncementState.load,
+    )
+
+
 def page(*children: rx.Component, active: str) -> rx.Component:
     """Wrap a page's content in the common frame."""
     return rx.fragment(
         skip_link(),
         site_header(active),
+        announcement_banner(),
         rx.el.main(
             *children,
             id=routes.MAIN_CONTENT_ID,

@@ -3,9 +3,11 @@
 import reflex as rx
 
 from kongres_app import routes
+from kongres_app.components import forms
 from kongres_app.components.layout import loading
 from kongres_app.components.staff import staff_page, tile
 from kongres_app.services.organiser import GroupTile, RecentRegistration
+from kongres_app.states.announcements import AnnouncementAdminState, AnnouncementState
 from kongres_app.states.dashboard import DashboardState
 
 
@@ -91,10 +93,59 @@ def dashboard_content() -> rx.Component:
     )
 
 
+def announcement_form() -> rx.Component:
+    a = AnnouncementAdminState
+    return rx.form(
+        rx.heading("Ogłoszenie na żywo", as_="h2", size="5"),
+        rx.text(
+            "Pojawi się od razu na każdej otwartej stronie kongresu, aż minie czas albo je wycofasz.", as_="p", size="2"
+        ),
+        forms.text_input(
+            "pole-ogloszenie", a.text, a.set_text, a.error, label_text="Treść ogłoszenia", required=True, max_length=200
+        ),
+        rx.box(
+            rx.el.label("Jak długo wyświetlać", html_for="pole-minuty", class_name="field-label"),
+            rx.el.select(
+                *[
+                    rx.el.option(label, value=str(m))
+                    for m, label in (
+                        (5, "5 minut"),
+                        (15, "15 minut"),
+                        (30, "30 minut"),
+                        (60, "1 godzinę"),
+                        (240, "4 godziny"),
+                    )
+                ],
+                id="pole-minuty",
+                value=a.minutes,
+                on_change=a.set_minutes,
+                class_name="native-select",
+            ),
+            class_name="field",
+        ),
+        rx.button("Wyślij ogłoszenie", type="submit", size="3"),
+        rx.box(a.notice, id="komunikat-ogloszenie", tab_index=-1, role="status", class_name="notice"),
+        rx.el.ul(
+            rx.foreach(
+                AnnouncementState.items,
+                lambda item: rx.el.li(
+                    rx.text(item.time, "–", item.until, ": ", item.text, " "),
+                    rx.button("Wycofaj", size="1", variant="soft", color_scheme="red", on_click=a.withdraw(item.id)),
+                ),
+            ),
+            class_name="plain-bullets",
+        ),
+        on_submit=a.publish,
+        reset_on_submit=False,
+        class_name="note-form",
+    )
+
+
 def staff_dashboard() -> rx.Component:
     return staff_page(
         rx.heading("Pulpit organizatora", as_="h1", size="8", margin_bottom="4"),
         rx.text("Liczby zmieniają się na bieżąco, bez odświeżania strony.", as_="p", margin_bottom="3"),
+        announcement_form(),
         rx.cond(DashboardState.loaded, dashboard_content(), loading()),
         active=routes.STAFF_HOME,
     )

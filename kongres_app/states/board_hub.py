@@ -38,6 +38,7 @@ def moderator_room(number: int) -> str:
 
 
 PLENARY_ROOM = "plenarna"
+ANNOUNCEMENTS_ROOM = "ogloszenia"
 GROUPS_ROOM = "grupy"
 
 
@@ -102,9 +103,45 @@ async def _emit_local(messages: list[tuple[str, dict]]) -> None:
         await namespace.emit("event", packet, room=room)
 
 
+def _announcement_messages() -> list[tuple[str, dict]]:
+    from kongres_app.services import announcements
+    from kongres_app.states.announcements import AnnouncementState
+
+    with session_scope() as session:
+        items = announcements.active(session)
+    return [(ANNOUNCEMENTS_ROOM, _delta(AnnouncementState.get_full_name(), {"items": [asdict(a) for a in items]}))]
+
+
+async def publish_announcements() -> list[int]:
+    """Send the current announcements to every open page; returns their ids."""
+    messages = await asyncio.to_thread(_announcement_messages)
+    await _send(messages)
+    return [item["id"] for item in next(iter(messages[0][1]["delta"].values()))[f"items{FIELD_MARKER}"]]
+
+
+async def announcements_forever(every_s: float = 15) -> None:
+    """Take expired announcements off every page (pushes only when the list changed)."""
+    shown: list[int] | None = None
+    while True:
+        try:
+            current = await asyncio.to_thread(lambda: [m[1] for m in _announcement_messages()])
+            ids = [item["id"] for item in next(iter(current[0]["delta"].values()))[f"items{FIELD_MARKER}"]]
+            if shown is not None and ids != shown:
+                await _send([(ANNOUNCEMENTS_ROOM, current[0])])
+            shown = ids
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Announcement expiry check failed")
+        await asyncio.sleep(every_s)
+
+
 async def publish(number: int, announcement: str = "") -> None:
     """Send board ``number``'s new state to everyone watching it, the plenary and the group list."""
-    messages = await asyncio.to_thread(_messages, number, announcement)
+    await _send(await asyncio.to_thread(_messages, number, announcement))
+
+
+async def _send(messages: list[tuple[str, dict]]) -> None:
     redis_url = load_settings().redis_url
     if redis_url:
         from redis.asyncio import Redis

@@ -8,6 +8,7 @@ in their own tab's vars and is never touched by a broadcast.
 
 import reflex as rx
 
+from kongres_app import routes
 from kongres_app.db import session_scope
 from kongres_app.services import boards
 from kongres_app.services.auth import PermissionDenied, Staff
@@ -96,7 +97,19 @@ class BoardState(rx.State):
 
     @rx.event
     async def load(self):
-        number = board_number_from_path(self.router.url.path)
+        await self._load_board(board_number_from_path(self.router.url.path))
+
+    @rx.event
+    async def load_mine(self):
+        """/moj-kongres: the board of the delegate's own group, live, for their notes and votes."""
+        participant = self._participant()
+        if participant is None:
+            self._show_me(None)
+            self.found, self.loaded = False, True
+            return
+        await self._load_board(participant.group_number)
+
+    async def _load_board(self, number: int):
         self.paused, self.editing_id, self.hiding_id, self.merging_id, self.notice = False, "", "", "", ""
         try:
             with session_scope() as session:
@@ -134,6 +147,8 @@ class BoardState(rx.State):
             return focus("pole-kod-tablica")
         self.participant_token, self.code, self.code_error = token, "", ""
         self._show_me(participant)
+        if self.router.url.path.rstrip("/") == routes.MY_CONGRESS:
+            return BoardState.load_mine
         return focus("pole-notatka" if participant.group_number == self.number else "komunikat-tablica")
 
     @rx.event

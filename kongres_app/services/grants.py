@@ -1,0 +1,226 @@
+"""Open competitions of offers for NGO grants, announced as art. 13 of the Act on Public Benefit
+Activity and Volunteerism requires (kind of task, funds, rules, dates and conditions, deadline,
+procedure and criteria, amounts granted this year and last)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event
+from sqlmodel import Session, col, select
+
+from kongres_app.models import GrantCompetition
+from kongres_app.services.auth import Staff, audit, require_organiser
+from kongres_app.services.campaigns import money, parse_day, plural
+from kongres_app.services.clock import local_to_utc, polish_date, polish_datetime, utc_to_local, utcnow
+from kongres_app.services.congress import current_edition
+from kongres_app.services.validation import clean_multiline, clean_text
+
+MIN_NOTICE = timedelta(days=21)  # the Act: at least 21 days between announcement and deadline
+TEXT_FIELDS = {
+    "title": ("Tytuł konkursu", 200),
+    "public_task": ("Rodzaj zadania publicznego", 1000),
+    "award_rules": ("Zasady przyznawania dotacji", 3000),
+    "execution_terms": ("Terminy i warunki realizacji zadania", 3000),
+    "selection_procedure": ("Tryb, kryteria i termin wyboru ofert", 3000),
+}
+
+
+class GrantError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+@dataclass
+class GrantInput:
+    title: str = ""
+    public_task: str = ""
+    funds_pln: str = ""
+    award_rules: str = ""
+    execution_terms: str = ""
+    offer_deadline: str = ""  # local "2026-12-20T15:00" or "2026-12-20"
+    selection_procedure: str = ""
+    selection_date: str = ""
+    granted_this_year_pln: str = ""
+    granted_last_year_pln: str = ""
+    offers_url: str = ""
+
+
+@dataclass
+class GrantView:
+    id: int = 0
+    title: str = ""
+    public_task: str = ""
+    funds: str = ""
+    award_rules: str = ""
+    execution_terms: str = ""
+    deadline: str = ""
+    days_left: str = ""
+    is_open: bool = False
+    selection_procedure: str = ""
+    selection_date: str = ""
+    granted_this_year: str = ""
+    granted_last_year: str = ""
+    offers_url: str = ""
+    published: bool = False
+    published_on: str = ""
+    short_notice: bool = False  # the deadline is under 21 days after publication
+
+
+def _amount(errors: dict[str, str], name: str, raw: str, required: bool) -> int:
+    value = "".join(raw.split()).replace("zł", "")
+    if not value:
+        if required:
+            errors[name] = "Podaj kwotę w złotych."
+        return 0
+    if not value.isdigit():
+        errors[name] = "Podaj kwotę jako liczbę całkowitą złotych, np. 50000."
+        return 0
+    return int(value)
+
+
+def _deadline(errors: dict[str, str], raw: str, tz: str) -> datetime | None:
+    value = raw.strip()
+    try:
+        local = datetime.fromisoformat(value) if "T" in value else None
+    except ValueError:
+        local = None
+    if local is None:
+        day = parse_day(value)
+        local = datetime(day.year, day.month, day.day, 23, 59) if day else None
+    if local is None:
+        errors["offer_deadline"] = "Podaj termin składania ofert, np. 2026-12-20 15:00."
+        return None
+    return local_to_utc(local, tz)
+
+
+def validate(data: GrantInput, tz: str = "Europe/Warsaw") -> tuple[dict, dict[str, str]]:
+    errors: dict[str, str] = {}
+    values: dict = {}
+    for name, (label, limit) in TEXT_FIELDS.items():
+        text = clean_text(getattr(data, name)) if name == "title" else clean_multiline(getattr(data, name))
+        if len(text) < 3:
+            errors[name] = f"Uzupełnij pole: {label.lower()}."
+        elif len(text) > limit:
+            errors[name] = f"Najwyżej {limit} znaków (teraz: {len(text)})."
+        values[name] = text
+    values["funds_pln"] = _amount(errors, "funds_pln", data.funds_pln, True)
+    values["granted_this_year_pln"] = _amount(errors, "granted_this_year_pln", data.granted_this_year_pln, False)
+    values["granted_last_year_pln"] = _amount(errors, "granted_last_year_pln", data.granted_last_year_pln, False)
+    values["offer_deadline"] = _deadline(errors, data.offer_deadline, tz)
+    selection = data.selection_date.strip()
+    values["selection_date"] = parse_day(selection) if selection else None
+    if selection and values["selection_date"] is None:
+        errors["selection_date"] = "Podaj datę wyboru ofert, np. 2027-01-15."
+    url = clean_text(data.offers_url)
+    if not url.startswith(("https://", "http://")) or len(url) > 500:
+        errors["offers_url"] = "Podaj adres strony, na której składa się oferty (https://…)."
+    values["offers_url"] = url
+    return values, errors
+
+
+def create(*, session: Session, actor: Staff | None, data: GrantInput, now: datetime | None = None) -> GrantCompetition:
+    require_organiser(session, actor, "create_grant")
+    values, errors = validate(data)
+    if errors:
+        error = GrantError("Formularz zawiera błędy.")
+        error.errors = errors  # type: ignore[attr-defined]
+        raise error
+    edition = current_edition(session)
+    grant = GrantCompetition(edition_id=edition.id, created_at=now or utcnow(), **values)
+    session.add(grant)
+    session.flush()
+    audit(session, actor, "create_grant", {"id": grant.id, "title": grant.title})
+    return grant
+
+
+def publish(*, session: Session, actor: Staff | None, grant_id: int, now: datetime | None = None) -> GrantCompetition:
+    require_organiser(session, actor, "publish_grant", f"id={grant_id}")
+    grant = session.get(GrantCompetition, grant_id)
+    if grant is None:
+        raise GrantError("Nie ma takiego konkursu.")
+    grant.published_at = grant.published_at or now or utcnow()
+    session.add(grant)
+    audit(session, actor, "publish_grant", {"id": grant_id})
+    return grant
+
+
+def short_notice(grant: GrantCompetition, published_at: datetime | None = None) -> bool:
+    published_at = published_at or grant.published_at or utcnow()
+    return grant.offer_deadline - published_at < MIN_NOTICE
+
+
+def _days_left(deadline: datetime, now: datetime) -> str:
+    if deadline <= now:
+        return "nabór zakończony"
+    days = (utc_to_local(deadline).date() - utc_to_local(now).date()).days
+    return "ostatni dzień naboru" if days == 0 else f"zostało {days} {plural(days, 'dzień', 'dni', 'dni')}"
+
+
+def view(grant: GrantCompetition, now: datetime | None = None) -> GrantView:
+    now = now or utcnow()
+    return GrantView(
+        id=grant.id or 0,
+        title=grant.title,
+        public_task=grant.public_task,
+        funds=money(grant.funds_pln),
+        award_rules=grant.award_rules,
+        execution_terms=grant.execution_terms,
+        deadline=polish_datetime(grant.offer_deadline),
+        days_left=_days_left(grant.offer_deadline, now),
+        is_open=grant.offer_deadline > now,
+        selection_procedure=grant.selection_procedure,
+        selection_date=polish_date(grant.selection_date) if grant.selection_date else "",
+        granted_this_year=money(grant.granted_this_year_pln),
+        granted_last_year=money(grant.granted_last_year_pln),
+        offers_url=grant.offers_url,
+        published=grant.published_at is not None,
+        published_on=polish_datetime(grant.published_at) if grant.published_at else "",
+        short_notice=short_notice(grant),
+    )
+
+
+def public_list(session: Session, now: datetime | None = None) -> list[GrantView]:
+    """Published competitions, open ones first (soonest deadline), then finished ones."""
+    now = now or utcnow()
+    rows = session.exec(select(GrantCompetition).where(col(GrantCompetition.published_at).is_not(None))).all()
+    ordered = sorted(rows, key=lambda g: (g.offer_deadline <= now, abs((g.offer_deadline - now).total_seconds())))
+    return [view(g, now) for g in ordered]
+
+
+def all_for_organisers(session: Session, actor: Staff | None) -> list[GrantView]:
+    require_organiser(session, actor, "read_grants")
+    rows = session.exec(select(GrantCompetition).order_by(col(GrantCompetition.created_at).desc())).all()
+    return [view(g) for g in rows]
+
+
+def reminder_ics(session: Session, grant_id: int) -> bytes | None:
+    """An .ics event at the offer deadline, with alarms a week and a day before."""
+    grant = session.get(GrantCompetition, grant_id)
+    if grant is None or grant.published_at is None:
+        return None
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kongres NGO Powiatu Pruszkowskiego//konkursy//PL")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"konkurs-{grant.id}@kongres")
+    event.add("dtstamp", utcnow())
+    event.add("summary", f"Termin składania ofert: {grant.title}")
+    event.add("dtstart", grant.offer_deadline)
+    event.add("dtend", grant.offer_deadline + timedelta(minutes=30))
+    event.add("description", f"Oferty składa się tutaj: {grant.offers_url}")
+    event.add("url", grant.offers_url)
+    for days in (7, 1):
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Za {days} {plural(days, 'dzień', 'dni', 'dni')} mija termin: {grant.title}")
+        alarm.add("trigger", timedelta(days=-days))
+        event.add_component(alarm)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def deadline_date(grant: GrantCompetition) -> date:
+    return utc_to_local(grant.offer_deadline).date()

@@ -1,0 +1,66 @@
+"""Live announcements on every page: each tab enters one room; organisers' messages arrive at once."""
+
+import reflex as rx
+
+from kongres_app.db import session_scope
+from kongres_app.services import announcements
+from kongres_app.services.announcements import AnnouncementError, AnnouncementView
+from kongres_app.services.auth import PermissionDenied
+from kongres_app.states import board_hub
+from kongres_app.states.registration_form import focus
+from kongres_app.states.staff import current_staff
+
+
+class AnnouncementState(rx.State):
+    items: list[AnnouncementView] = []  # noqa: RUF012
+
+    @rx.event
+    async def load(self):
+        with session_scope() as session:
+            self.items = announcements.active(session)
+        await board_hub.enter(self.router.session.session_id, board_hub.ANNOUNCEMENTS_ROOM)
+
+
+class AnnouncementAdminState(rx.State):
+    text: str = ""
+    minutes: str = "15"
+    error: str = ""
+    notice: str = ""
+
+    @rx.event
+    def set_text(self, value: str):
+        self.text = str(value)[:400]
+
+    @rx.event
+    def set_minutes(self, value: str):
+        self.minutes = str(value)[:5]
+
+    @rx.event
+    async def publish(self, _form_data: dict):
+        staff = await current_staff(self)
+        minutes = int(self.minutes) if self.minutes.strip().isdigit() else 0
+        try:
+            with session_scope() as session:
+                announcements.publish(session=session, actor=staff, text=self.text, minutes=minutes)
+        except PermissionDenied:
+            self.error = "Brak uprawnień."
+            return focus("pole-ogloszenie")
+        except AnnouncementError as exc:
+            self.error = exc.message
+            return focus("pole-ogloszenie")
+        self.text, self.error, self.notice = "", "", "Ogłoszenie wyświetla się na wszystkich otwartych stronach."
+        await board_hub.publish_announcements()
+        return focus("komunikat-ogloszenie")
+
+    @rx.event
+    async def withdraw(self, announcement_id: int):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                announcements.withdraw(session=session, actor=staff, announcement_id=int(announcement_id))
+        except (PermissionDenied, AnnouncementError):
+            self.notice = "Nie można wycofać tego ogłoszenia."
+            return focus("komunikat-ogloszenie")
+        self.notice = "Ogłoszenie wycofane."
+        await board_hub.publish_announcements()
+        return focus("komunikat-ogloszenie")
