@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import board_exports, boards, exports, organiser
+from kongres_app.services import board_exports, boards, exports, grants, organiser
 from kongres_app.services.auth import PermissionDenied, authenticate
 from kongres_app.services.calendar import edition_ics
 from kongres_app.services.campaigns import public_campaigns_json
@@ -179,6 +179,22 @@ async def qr(request: Request) -> Response:
     return Response(buffer.getvalue(), media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=3600"})
 
 
+def _grant_ics(grant_id: int) -> bytes | None:
+    with session_scope() as session:
+        return grants.reminder_ics(session, grant_id)
+
+
+async def grant_ics(request: Request) -> Response:
+    body = await run_in_threadpool(_grant_ics, request.path_params["id"])
+    if body is None:
+        return PolishJSONResponse({"error": "Nie ma takiego konkursu."}, status_code=404)
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="termin-konkursu.ics"'},
+    )
+
+
 def build_api() -> Starlette:
     return Starlette(
         routes=[
@@ -191,5 +207,6 @@ def build_api() -> Starlette:
             Route("/api/grupy/{numer:int}/notatki.{kind}", board_export, methods=["GET"]),
             Route("/api/plenarna.{kind}", plenary_export, methods=["GET"]),
             Route(routes.API_QR, qr, methods=["GET"]),
+            Route("/api/konkursy/{id:int}/termin.ics", grant_ics, methods=["GET"]),
         ]
     )

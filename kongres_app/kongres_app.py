@@ -11,6 +11,7 @@ from kongres_app.jobs import refresh_campaigns_forever
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_page, campaigns
 from kongres_app.pages.crowdfunding_guide import crowdfunding_guide
+from kongres_app.pages.grants import grants_page
 from kongres_app.pages.home import home
 from kongres_app.pages.legal import privacy, rules
 from kongres_app.pages.manage import manage
@@ -30,6 +31,7 @@ from kongres_app.states.campaign_submit import CampaignSubmitState
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
+from kongres_app.states.grants import GrantsState
 from kongres_app.states.manage import ManageState
 from kongres_app.states.participants import ParticipantsState
 from kongres_app.states.privacy import PrivacyState
@@ -65,6 +67,7 @@ PAGES = [
     (campaigns, routes.CROWDFUNDING, "Zbiórki organizacji", [CampaignsState.load]),
     (crowdfunding_guide, routes.CROWDFUNDING_GUIDE, "Jak zacząć zbiórkę", []),
     (campaign_page, routes.CAMPAIGN, "Zbiórka", [CampaignDetailState.load]),
+    (grants_page, routes.GRANTS, "Otwarte konkursy ofert", [GrantsState.load]),
     (rules, routes.RULES, "Regulamin", [CongressState.load]),
     (privacy, routes.PRIVACY, "Ochrona danych osobowych", [PrivacyState.load]),
     (staff_login, routes.STAFF_LOGIN, "Logowanie organizatorów", []),

@@ -15,6 +15,7 @@ PLENARY_SCREEN = "/plenarna/ekran"
 CROWDFUNDING = "/zbiorki"
 CROWDFUNDING_GUIDE = "/zbiorki/jak-zaczac"
 CAMPAIGN = "/zbiorki/[id]"
+GRANTS = "/konkursy"
 RULES = "/regulamin"
 PRIVACY = "/ochrona-danych"
 
@@ -23,6 +24,7 @@ STAFF_HOME = "/organizator"
 STAFF_PARTICIPANTS = "/organizator/uczestnicy"
 STAFF_CHECK_IN = "/organizator/rejestracja-wejsc"
 STAFF_CAMPAIGNS = "/organizator/zbiorki"
+STAFF_GRANTS = "/organizator/konkursy"
 
 API_CONGRESS = "/api/congress"
 API_EXPORT_CSV = "/api/organizator/uczestnicy.csv"
@@ -48,6 +50,7 @@ NAVIGATION: list[tuple[str, str]] = [
     (MY_CONGRESS, "Mój kongres"),
     (PARTICIPANTS, "Uczestnicy"),
     (CROWDFUNDING, "Zbiórki"),
+    (GRANTS, "Konkursy"),
 ]
 
 
@@ -57,6 +60,7 @@ STAFF_NAVIGATION: list[tuple[str, str]] = [
     (STAFF_PARTICIPANTS, "Uczestnicy"),
     (STAFF_CHECK_IN, "Wejście"),
     (STAFF_CAMPAIGNS, "Zbiórki"),
+    (STAFF_GRANTS, "Konkursy"),
 ]
 
 

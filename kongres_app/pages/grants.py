@@ -1,0 +1,162 @@
+"""/konkursy and /organizator/konkursy."""
+
+import reflex as rx
+
+from kongres_app import routes
+from kongres_app.components import forms
+from kongres_app.components.layout import loading, page
+from kongres_app.components.staff import staff_page
+from kongres_app.services.grants import TEXT_FIELDS, GrantView
+from kongres_app.states.grants import GrantAdminState as A
+from kongres_app.states.grants import GrantsState
+from kongres_app.states.registration_form import field_id
+
+
+def _facts(g: GrantView) -> rx.Component:
+    def row(title: str, value) -> rx.Component:
+        return rx.fragment(rx.el.dt(title), rx.el.dd(value, class_name="pre-line"))
+
+    return rx.el.dl(
+        row("Rodzaj zadania publicznego", g.public_task),
+        row("Środki przeznaczone na zadanie", g.funds),
+        row("Zasady przyznawania dotacji", g.award_rules),
+        row("Terminy i warunki realizacji zadania", g.execution_terms),
+        row("Termin składania ofert", g.deadline),
+        row("Tryb i kryteria wyboru ofert", g.selection_procedure),
+        row("Termin wyboru ofert", rx.cond(g.selection_date != "", g.selection_date, "—")),
+        row("Dotacje na takie zadania w tym roku", g.granted_this_year),
+        row("Dotacje na takie zadania w ubiegłym roku", g.granted_last_year),
+        class_name="definition-list",
+    )
+
+
+def grant_card(g: GrantView) -> rx.Component:
+    return rx.el.li(
+        rx.card(
+            rx.flex(
+                rx.badge(
+                    rx.cond(g.is_open, "Nabór trwa", "Nabór zakończony"),
+                    color_scheme=rx.cond(g.is_open, "green", "gray"),
+                    high_contrast=True,
+                ),
+                rx.text(g.days_left, weight="bold"),
+                spacing="3",
+                align="center",
+            ),
+            rx.heading(g.title, as_="h2", size="5", margin_top="2"),
+            _facts(g),
+            rx.flex(
+                rx.link("Złóż ofertę", href=g.offers_url, is_external=True, underline="always"),
+                rx.link(
+                    "Przypomnienie o terminie (.ics)",
+                    href="/api/konkursy/" + g.id.to_string() + "/termin.ics",
+                    underline="always",
+                ),
+                spacing="4",
+                margin_top="3",
+                wrap="wrap",
+            ),
+        )
+    )
+
+
+def grants_page() -> rx.Component:
+    return page(
+        rx.heading("Otwarte konkursy ofert", as_="h1", size="8"),
+        rx.text(
+            "Konkursy, w których organizacje pozarządowe mogą otrzymać dotacje powiatu na zadania publiczne. "
+            "Każde ogłoszenie zawiera informacje wymagane przez ustawę o działalności pożytku publicznego i o wolontariacie.",
+            as_="p",
+            margin_y="3",
+        ),
+        rx.cond(
+            GrantsState.loaded,
+            rx.cond(
+                GrantsState.items.length() > 0,
+                rx.el.ul(rx.foreach(GrantsState.items, grant_card), class_name="stack-list"),
+                rx.text(
+                    "Nie ma teraz ogłoszonych konkursów. Zajrzyj tu ponownie albo zapytaj organizatorów.",
+                    as_="p",
+                    role="status",
+                ),
+            ),
+            loading(),
+        ),
+        active=routes.GRANTS,
+    )
+
+
+def _text(name: str, label: str, **kwargs) -> rx.Component:
+    return forms.text_input(
+        field_id(f"grant.{name}"),
+        A.values.get(name, ""),
+        lambda v: A.set_value(name, v),
+        A.errors.get(name, ""),
+        label_text=label,
+        **kwargs,
+    )
+
+
+def admin_row(g: GrantView) -> rx.Component:
+    return rx.el.li(
+        rx.card(
+            rx.heading(g.title, as_="h2", size="4"),
+            rx.text("Termin: ", g.deadline, " · ", g.days_left, as_="p", size="2"),
+            rx.cond(
+                g.short_notice,
+                rx.text(
+                    "Uwaga: od publikacji do terminu składania ofert jest mniej niż 21 dni (ustawa wymaga co najmniej 21).",
+                    as_="p",
+                    class_name="field-error",
+                ),
+            ),
+            rx.cond(
+                g.published,
+                rx.text("Opublikowano ", g.published_on, as_="p", size="2"),
+                rx.button("Opublikuj", on_click=A.publish(g.id), aria_label="Opublikuj: " + g.title, margin_top="2"),
+            ),
+        )
+    )
+
+
+def grants_admin() -> rx.Component:
+    return staff_page(
+        rx.heading("Konkursy ofert", as_="h1", size="8"),
+        rx.box(A.notice, id="komunikat-konkursy", tab_index=-1, role="status", class_name="notice"),
+        rx.el.ul(rx.foreach(A.items, admin_row), class_name="stack-list"),
+        rx.form(
+            rx.heading("Nowy konkurs", as_="h2", size="6", margin_top="5"),
+            rx.box(
+                rx.cond(
+                    A.form_error != "",
+                    rx.box(
+                        rx.text(A.form_error, weight="bold", as_="p"),
+                        rx.el.ul(
+                            rx.foreach(A.error_items, lambda i: rx.el.li(rx.el.a(i.message, href="#" + i.target))),
+                            class_name="plain-bullets",
+                        ),
+                        class_name="error-summary",
+                    ),
+                ),
+                id="podsumowanie-bledow-konkurs",
+                tab_index=-1,
+                role="alert",
+            ),
+            _text("title", TEXT_FIELDS["title"][0], required=True, max_length=200),
+            _text("public_task", TEXT_FIELDS["public_task"][0], required=True, multiline=True),
+            _text("funds_pln", "Środki przeznaczone na zadanie (zł)", required=True),
+            _text("award_rules", TEXT_FIELDS["award_rules"][0], required=True, multiline=True),
+            _text("execution_terms", TEXT_FIELDS["execution_terms"][0], required=True, multiline=True),
+            _text("offer_deadline", "Termin składania ofert", required=True, input_type="datetime-local"),
+            _text("selection_procedure", TEXT_FIELDS["selection_procedure"][0], required=True, multiline=True),
+            _text("selection_date", "Termin wyboru ofert", input_type="date"),
+            _text("granted_this_year_pln", "Dotacje na takie zadania w tym roku (zł)"),
+            _text("granted_last_year_pln", "Dotacje na takie zadania w ubiegłym roku (zł)"),
+            _text("offers_url", "Adres, pod którym składa się oferty", required=True, input_type="url"),
+            rx.button("Zapisz konkurs", type="submit", size="3"),
+            on_submit=A.create,
+            reset_on_submit=False,
+            no_validate=True,
+        ),
+        active=routes.STAFF_GRANTS,
+    )
