@@ -25,6 +25,8 @@ STAFF_PARTICIPANTS = "/organizator/uczestnicy"
 STAFF_CHECK_IN = "/organizator/rejestracja-wejsc"
 STAFF_CAMPAIGNS = "/organizator/zbiorki"
 STAFF_GRANTS = "/organizator/konkursy"
+STAFF_SETTINGS = "/organizator/ustawienia"
+STAFF_TEAM = "/organizator/zespol"
 
 API_CONGRESS = "/api/congress"
 API_EXPORT_CSV = "/api/organizator/uczestnicy.csv"
@@ -61,6 +63,8 @@ STAFF_NAVIGATION: list[tuple[str, str]] = [
     (STAFF_CHECK_IN, "Wejście"),
     (STAFF_CAMPAIGNS, "Zbiórki"),
     (STAFF_GRANTS, "Konkursy"),
+    (STAFF_SETTINGS, "Ustawienia"),
+    (STAFF_TEAM, "Zespół"),
 ]
 
 

@@ -1,0 +1,137 @@
+"""Organisers' settings of the current edition: facts, places, registration window, texts, thresholds."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from kongres_app.models import DiscussionGroup, SiteSetting
+from kongres_app.services import registration as reg
+from kongres_app.services.auth import Staff, audit, require_organiser
+from kongres_app.services.clock import local_to_utc, utc_to_local
+from kongres_app.services.congress import current_edition
+from kongres_app.services.validation import clean_multiline, clean_text
+
+EDITION_TEXTS = {"name": 200, "short_name": 80, "slogan": 200, "host": 200, "venue_name": 200, "venue_address": 300}
+SETTING_TEXTS = {
+    "gdpr_controller": "Administrator danych",
+    "gdpr_dpo_contact": "Kontakt do inspektora ochrony danych",
+    "gdpr_retention": "Okres przechowywania danych",
+    "gdpr_recipients": "Odbiorcy danych",
+    "organiser_contact": "Kontakt z organizatorami",
+}
+SETTING_NUMBERS = {
+    "report_threshold": ("Zgłoszeń, po których notatka się ukrywa", 3),
+    "notes_per_minute": ("Notatek na minutę na osobę", 5),
+}
+
+
+class SettingsError(Exception):
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def current_values(session: Session, actor: Staff | None) -> dict[str, str]:
+    """Every setting as the form shows it (strings; local times)."""
+    require_organiser(session, actor, "read_settings")
+    edition = current_edition(session)
+    if edition is None:
+        return {}
+    values = {name: getattr(edition, name) for name in EDITION_TEXTS}
+    values["event_date"] = edition.event_date.isoformat()
+    values["venue_capacity"] = str(edition.venue_capacity)
+    values["registration_opens_at"] = f"{utc_to_local(edition.registration_opens_at):%Y-%m-%dT%H:%M}"
+    values["registration_closes_at"] = f"{utc_to_local(edition.registration_closes_at):%Y-%m-%dT%H:%M}"
+    for group in session.exec(select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id)).all():
+        values[f"capacity_{group.number}"] = str(group.capacity)
+    stored = {s.key: s.value for s in session.exec(select(SiteSetting).where(SiteSetting.edition_id == edition.id))}
+    for key in SETTING_TEXTS:
+        values[key] = stored.get(key, "")
+    for key, (_label, default) in SETTING_NUMBERS.items():
+        values[key] = stored.get(key, str(default))
+    return values
+
+
+def _number(errors: dict[str, str], values: dict[str, str], key: str, low: int = 0) -> int:
+    raw = values.get(key, "").strip()
+    if not raw.isdigit() or int(raw) < low:
+        errors[key] = f"Podaj liczbę całkowitą{' większą od zera' if low else ''}."
+        return 0
+    return int(raw)
+
+
+def _local(errors: dict[str, str], values: dict[str, str], key: str, tz: str) -> datetime | None:
+    try:
+        return local_to_utc(datetime.fromisoformat(values.get(key, "").strip()), tz)
+    except ValueError:
+        errors[key] = "Podaj datę i godzinę, np. 2027-02-01 09:00."
+        return None
+
+
+def save(*, session: Session, actor: Staff | None, values: dict[str, str], tz: str = "Europe/Warsaw") -> int:
+    """Validate everything, then apply it; returns how many waiting delegates got a place."""
+    require_organiser(session, actor, "save_settings")
+    errors: dict[str, str] = {}
+    texts = {}
+    for name, limit in EDITION_TEXTS.items():
+        texts[name] = clean_text(values.get(name, ""))
+        if name in ("name", "short_name", "venue_name") and len(texts[name]) < 2:
+            errors[name] = "To pole jest wymagane."
+        elif len(texts[name]) > limit:
+            errors[name] = f"Najwyżej {limit} znaków."
+    try:
+        event_date = date.fromisoformat(values.get("event_date", "").strip())
+    except ValueError:
+        errors["event_date"] = "Podaj datę kongresu, np. 2027-03-06."
+        event_date = None
+    venue = _number(errors, values, "venue_capacity")
+    capacities = {n: _number(errors, values, f"capacity_{n}") for n in range(1, 5) if f"capacity_{n}" in values}
+    opens = _local(errors, values, "registration_opens_at", tz)
+    closes = _local(errors, values, "registration_closes_at", tz)
+    if opens and closes and closes <= opens:
+        errors["registration_closes_at"] = "Zamknięcie rejestracji musi nastąpić po jej otwarciu."
+    numbers = {key: _number(errors, values, key, 1) for key in SETTING_NUMBERS}
+    if errors:
+        raise SettingsError(errors)
+
+    # The registration service takes the write lock first; everything below runs under it.
+    edition = reg.set_registration_window(session=session, opens_at=opens, closes_at=closes)
+    promoted = 0
+    for name, value in texts.items():
+        setattr(edition, name, value)
+    edition.event_date = event_date
+    session.add(edition)
+    promoted += len(reg.set_venue_capacity(session=session, capacity=venue))
+    for number, capacity in capacities.items():
+        promoted += len(reg.set_group_capacity(session=session, group_number=number, capacity=capacity))
+    stored = {s.key: s for s in session.exec(select(SiteSetting).where(SiteSetting.edition_id == edition.id))}
+    updates = {key: clean_multiline(values.get(key, ""))[:4000] for key in SETTING_TEXTS} | {
+        k: str(v) for k, v in numbers.items()
+    }
+    for key, value in updates.items():
+        row = stored.get(key) or SiteSetting(edition_id=edition.id, key=key)
+        row.value = value
+        session.add(row)
+    audit(session, actor, "save_settings", {"promoted": promoted, "capacities": capacities, "venue": venue})
+    return promoted
+
+
+def settings_keys() -> list[str]:
+    return [*EDITION_TEXTS, "event_date", "venue_capacity", "registration_opens_at", "registration_closes_at"]
+
+
+def group_numbers_in_order(session: Session) -> list[int]:
+    edition = current_edition(session)
+    return (
+        list(
+            session.exec(
+                select(DiscussionGroup.number)
+                .where(DiscussionGroup.edition_id == edition.id)
+                .order_by(col(DiscussionGroup.number))
+            ).all()
+        )
+        if edition
+        else []
+    )

@@ -1,0 +1,148 @@
+"""Organisers' settings, team accounts and audit log."""
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from kongres_app.db import session_scope
+from kongres_app.services import auth, congress_settings
+from kongres_app.services.auth import AuthError, PermissionDenied
+from kongres_app.services.clock import polish_datetime
+from kongres_app.states.live import LiveState
+from kongres_app.states.registration_form import focus
+from kongres_app.states.staff import current_staff
+
+
+class SettingsState(rx.State):
+    values: dict[str, str] = {}  # noqa: RUF012
+    errors: dict[str, str] = {}  # noqa: RUF012
+    notice: str = ""
+
+    @rx.event
+    async def load(self):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                self.values = congress_settings.current_values(session, staff)
+        except PermissionDenied:
+            self.values = {}
+        self.errors, self.notice = {}, ""
+
+    @rx.event
+    def set_value(self, name: str, value: str):
+        if name in self.values:
+            self.values = {**self.values, name: str(value)[:4000]}
+
+    @rx.event
+    async def save(self, _form_data: dict):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                promoted = congress_settings.save(session=session, actor=staff, values=dict(self.values))
+        except PermissionDenied:
+            self.notice = "Brak uprawnień."
+            return focus("komunikat-ustawienia")
+        except congress_settings.SettingsError as exc:
+            self.errors = exc.errors
+            self.notice = "Nie zapisano: popraw zaznaczone pola."
+            return focus("komunikat-ustawienia")
+        self.errors = {}
+        self.notice = "Zapisano ustawienia." + (
+            f" Miejsca dostały osoby z listy rezerwowej: {promoted}." if promoted else ""
+        )
+        return [focus("komunikat-ustawienia"), LiveState.registrations_changed]
+
+
+@dataclass
+class TeamMember:
+    id: int = 0
+    username: str = ""
+    display_name: str = ""
+    role: str = ""
+    group: str = ""
+
+
+@dataclass
+class AuditRow:
+    at: str = ""
+    actor: str = ""
+    action: str = ""
+    details: str = ""
+    outcome: str = ""
+
+
+class TeamState(rx.State):
+    members: list[TeamMember] = []  # noqa: RUF012
+    audit_rows: list[AuditRow] = []  # noqa: RUF012
+    notice: str = ""
+    error: str = ""
+    reset_for: int = 0
+
+    async def _reload(self):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                self.members = [
+                    TeamMember(u.id or 0, u.username, u.display_name, auth.ROLES[u.role], str(u.group_number or ""))
+                    for u in auth.list_staff(session, staff)
+                ]
+                self.audit_rows = [
+                    AuditRow(polish_datetime(e.at), e.actor, e.action, e.details, e.outcome)
+                    for e in auth.recent_audit(session, staff)
+                ]
+        except PermissionDenied:
+            self.members, self.audit_rows = [], []
+
+    @rx.event
+    async def load(self):
+        self.notice, self.error, self.reset_for = "", "", 0
+        await self._reload()
+
+    @rx.event
+    async def add_facilitator(self, form_data: dict):
+        staff = await current_staff(self)
+        group = str(form_data.get("grupa", ""))
+        try:
+            with session_scope() as session:
+                auth.require_organiser(session, staff, "create_facilitator")
+                created = auth.create_user(
+                    session=session,
+                    username=str(form_data.get("login", ""))[:60],
+                    display_name=str(form_data.get("nazwa", ""))[:120],
+                    password=str(form_data.get("haslo", ""))[:200],
+                    role=auth.FACILITATOR,
+                    group_number=int(group) if group.isdigit() else None,
+                )
+                auth.audit(session, staff, "create_facilitator", {"username": created.username, "group": group})
+        except PermissionDenied:
+            self.error = "Brak uprawnień."
+            return focus("komunikat-zespol")
+        except AuthError as exc:
+            self.error = exc.message
+            return focus("komunikat-zespol")
+        self.error, self.notice = "", "Dodano konto moderatora. Przekaż mu login i hasło osobiście."
+        await self._reload()
+        return focus("komunikat-zespol")
+
+    @rx.event
+    def ask_reset(self, user_id: int):
+        self.reset_for = int(user_id)
+        return focus("pole-nowe-haslo")
+
+    @rx.event
+    async def reset_password(self, form_data: dict):
+        staff = await current_staff(self)
+        try:
+            with session_scope() as session:
+                auth.reset_password(
+                    session=session, actor=staff, user_id=self.reset_for, password=str(form_data.get("haslo", ""))[:200]
+                )
+        except PermissionDenied:
+            self.error = "Brak uprawnień."
+            return focus("komunikat-zespol")
+        except AuthError as exc:
+            self.error = exc.message
+            return focus("komunikat-zespol")
+        self.reset_for, self.error, self.notice = 0, "", "Hasło zmienione; otwarte sesje tej osoby zostały zakończone."
+        await self._reload()
+        return focus("komunikat-zespol")
