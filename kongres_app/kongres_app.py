@@ -11,7 +11,7 @@ from kongres_app.jobs import refresh_campaigns_forever
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_page, campaigns
 from kongres_app.pages.crowdfunding_guide import crowdfunding_guide
-from kongres_app.pages.grants import grants_page
+from kongres_app.pages.grants import grants_admin, grants_page
 from kongres_app.pages.home import home
 from kongres_app.pages.legal import privacy, rules
 from kongres_app.pages.manage import manage
@@ -20,6 +20,7 @@ from kongres_app.pages.participants import participants
 from kongres_app.pages.program import program
 from kongres_app.pages.registration import registration
 from kongres_app.pages.resend import resend
+from kongres_app.pages.staff_admin import settings_page, team_page
 from kongres_app.pages.staff_campaigns import staff_campaigns
 from kongres_app.pages.staff_check_in import staff_check_in
 from kongres_app.pages.staff_dashboard import staff_dashboard
@@ -31,11 +32,12 @@ from kongres_app.states.campaign_submit import CampaignSubmitState
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
-from kongres_app.states.grants import GrantsState
+from kongres_app.states.grants import GrantAdminState, GrantsState
 from kongres_app.states.manage import ManageState
 from kongres_app.states.participants import ParticipantsState
 from kongres_app.states.privacy import PrivacyState
 from kongres_app.states.staff import StaffState
+from kongres_app.states.staff_admin import SettingsState, TeamState
 from kongres_app.states.staff_campaigns import StaffCampaignsState
 from kongres_app.states.staff_participants import StaffParticipantsState
 
@@ -79,6 +81,9 @@ PAGES = [
         [StaffState.require_organiser, CongressState.load, StaffParticipantsState.load],
     ),
     (staff_check_in, routes.STAFF_CHECK_IN, "Rejestracja wejść", [StaffState.require_organiser]),
+    (grants_admin, routes.STAFF_GRANTS, "Konkursy (organizator)", [StaffState.require_organiser, GrantAdminState.load]),
+    (settings_page, routes.STAFF_SETTINGS, "Ustawienia", [StaffState.require_organiser, SettingsState.load]),
+    (team_page, routes.STAFF_TEAM, "Zespół", [StaffState.require_organiser, TeamState.load]),
     (
         staff_campaigns,
         routes.STAFF_CAMPAIGNS,

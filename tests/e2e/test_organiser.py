@@ -129,3 +129,47 @@ def test_exports_and_check_in(page: Page, organiser_account, base_url: str):
     page.get_by_role("button", name="Wyloguj").click()
     expect(page).to_have_url(re.compile(r"/organizator/logowanie/?$"))
     assert page.request.get(base_url + "/api/organizator/uczestnicy.csv").status == 403
+
+
+def test_announcement_reaches_an_open_page_and_a_competition_is_published(
+    page: Page, browser: Browser, organiser_account
+):
+    log_in(page, organiser_account)
+    expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
+    base = page.url.split("/organizator")[0]
+    reader = browser.new_context(base_url=base).new_page()
+    reader.goto("/program")
+    expect(reader.get_by_role("heading", name="Program kongresu")).to_be_visible()
+
+    page.get_by_label("Treść ogłoszenia").fill("Sesja plenarna zaczyna się za 10 minut w sali A")
+    page.get_by_role("button", name="Wyślij ogłoszenie").click()
+    banner = reader.get_by_role("status").filter(has_text="Sesja plenarna zaczyna się za 10 minut w sali A")
+    expect(banner).to_be_visible()  # no reload on the reader's side
+    page.get_by_role("button", name="Wycofaj").first.click()
+    expect(banner).to_have_count(0)
+
+    page.goto("/organizator/konkursy")
+    page.get_by_role("button", name="Zapisz konkurs").click()
+    expect(page.locator("#pole-grant-title-blad")).not_to_be_empty()
+    page.get_by_label("Tytuł konkursu").fill("Aktywni seniorzy 2027")
+    page.get_by_label("Rodzaj zadania publicznego").fill("Działalność na rzecz osób w wieku emerytalnym")
+    page.get_by_label("Środki przeznaczone na zadanie (zł)").fill("50000")
+    page.get_by_label("Zasady przyznawania dotacji").fill("Dotacja do 80% kosztów.")
+    page.get_by_label("Terminy i warunki realizacji zadania").fill("Luty–listopad 2027.")
+    page.get_by_label("Termin składania ofert").fill("2030-01-31T15:00")
+    page.get_by_label("Tryb, kryteria i termin wyboru ofert").fill("Komisja konkursowa, kryteria z ogłoszenia.")
+    page.get_by_label("Adres, pod którym składa się oferty").fill("https://example.org/oferty")
+    page.get_by_role("button", name="Zapisz konkurs").click()
+    page.get_by_role("button", name="Opublikuj: Aktywni seniorzy 2027").click()
+    expect(page.get_by_text("Konkurs opublikowany")).to_be_visible()
+    assert_no_violations(page)
+
+    reader.goto("/konkursy")
+    expect(reader.get_by_role("heading", name="Aktywni seniorzy 2027")).to_be_visible()
+    expect(reader.get_by_text("Nabór trwa")).to_be_visible()
+    assert_no_violations(reader)
+    for path in ("/organizator/ustawienia", "/organizator/zespol"):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_no_violations(page)
+    reader.context.close()
