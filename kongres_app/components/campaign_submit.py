@@ -1,34 +1,136 @@
-"""The organisation's own campaigns and the submission form, on its management page."""
+"""The campaign form (organisations via their link, organisers directly) and the organisation's list."""
 
 import reflex as rx
 
 from kongres_app.components import forms
 from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, CampaignCard
+from kongres_app.services.dictionaries import GMINAS
+from kongres_app.services.images import MAX_BYTES
+from kongres_app.states.campaign_form import UPLOAD_ID
+from kongres_app.states.campaign_submit import SUMMARY
 from kongres_app.states.campaign_submit import CampaignSubmitState as S
 from kongres_app.states.registration_form import field_id
 
 
-def _text(name: str, label: str, **kwargs) -> rx.Component:
+def _text(state, name: str, label: str, **kwargs) -> rx.Component:
     return forms.text_input(
         field_id(f"campaign.{name}"),
-        S.values.get(name, ""),
-        lambda v: S.set_value(name, v),
-        S.errors.get(name, ""),
+        state.values.get(name, ""),
+        lambda v: state.set_value(name, v),
+        state.errors.get(name, ""),
         label_text=label,
         **kwargs,
     )
 
 
-def _select(name: str, label: str, options: dict, placeholder: str) -> rx.Component:
+def _select(state, name: str, label: str, options: dict, placeholder: str) -> rx.Component:
     return forms.select_input(
         field_id(f"campaign.{name}"),
-        S.values.get(name, ""),
-        lambda v: S.set_value(name, v),
-        S.errors.get(name, ""),
+        state.values.get(name, ""),
+        lambda v: state.set_value(name, v),
+        state.errors.get(name, ""),
         list(options.items()),
         label_text=label,
         placeholder=placeholder,
     )
+
+
+def error_box(state, summary_id: str) -> rx.Component:
+    return rx.box(
+        rx.cond(
+            state.form_error != "",
+            rx.box(
+                rx.text(state.form_error, as_="p", weight="bold"),
+                rx.el.ul(
+                    rx.foreach(state.error_items, lambda i: rx.el.li(rx.el.a(i.message, href="#" + i.target))),
+                    class_name="plain-bullets",
+                ),
+                class_name="error-summary",
+            ),
+        ),
+        id=summary_id,
+        tab_index=-1,
+        role="alert",
+    )
+
+
+def picture(state) -> rx.Component:
+    return rx.box(
+        rx.el.p("Zdjęcie (nieobowiązkowe): JPG, PNG lub WebP, najwyżej 2 MB.", class_name="field-label"),
+        rx.upload(
+            rx.text("Przeciągnij zdjęcie tutaj albo kliknij, aby wybrać plik."),
+            id=UPLOAD_ID,
+            accept={"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]},
+            max_files=1,
+            max_size=MAX_BYTES,
+            border="2px dashed #7c8798",
+            padding="1em",
+            border_radius="8px",
+        ),
+        rx.flex(
+            rx.foreach(rx.selected_files(UPLOAD_ID), lambda f: rx.text("Wybrano: ", f, size="2")),
+            rx.button(
+                "Dodaj zdjęcie",
+                type="button",
+                variant="outline",
+                on_click=state.upload_image(rx.upload_files(upload_id=UPLOAD_ID)),
+            ),
+            spacing="3",
+            align="center",
+            margin_top="2",
+        ),
+        rx.cond(state.image_path != "", rx.text("Zdjęcie dodane.", size="2", role="status")),
+        rx.el.p(state.image_error, class_name="field-error", role="alert"),
+        class_name="field",
+    )
+
+
+def campaign_fields(state, *, with_organisation: bool) -> list[rx.Component]:
+    organisation = (
+        [
+            _text(state, "org_name", "Organizacja", required=True, max_length=200),
+            _select(state, "gmina", "Gmina", GMINAS, "— wybierz gminę —"),
+        ]
+        if with_organisation
+        else []
+    )
+    return [
+        _text(state, "title", "Tytuł zbiórki", required=True, max_length=150),
+        *organisation,
+        _select(state, "category", "Kategoria", CATEGORIES, "— wybierz kategorię —"),
+        _text(state, "blurb", "Jednym zdaniem: na co zbieracie", required=True, max_length=200),
+        _text(state, "description", "Opis", required=True, multiline=True, hint="Akapity oddziel pustą linią."),
+        _select(state, "platform", "Serwis, w którym trwa zbiórka", PLATFORMS, "— wybierz serwis —"),
+        _text(
+            state,
+            "external_url",
+            "Adres zbiórki w serwisie",
+            required=True,
+            input_type="url",
+            hint="Np. https://zrzutka.pl/…",
+        ),
+        _text(state, "goal_pln", "Cel (zł)", hint="Liczba całkowita; 0 lub puste, jeśli zbiórka nie ma celu."),
+        _text(state, "raised_pln", "Zebrano do tej pory (zł)"),
+        _text(state, "supporters", "Liczba wspierających"),
+        _text(state, "starts_on", "Początek zbiórki", required=True, input_type="date"),
+        _text(state, "ends_on", "Koniec zbiórki", required=True, input_type="date"),
+        _text(
+            state,
+            "progress_source_url",
+            "Adres danych o postępie (JSON)",
+            input_type="url",
+            hint="Jeśli serwis udostępnia dane zbiórki w formacie JSON, będziemy je odświeżać automatycznie.",
+        ),
+        picture(state),
+        forms.checkbox_input(
+            field_id("campaign.hide_amounts"),
+            state.hide_amounts,
+            state.set_hide_amounts,
+            "",
+            "Nie pokazuj kwot publicznie (tylko procent celu i liczba wspierających).",
+            required=False,
+        ),
+    ]
 
 
 def my_campaign(card: CampaignCard) -> rx.Component:
@@ -38,61 +140,6 @@ def my_campaign(card: CampaignCard) -> rx.Component:
             card.rejection_reason != "",
             rx.text("Uzasadnienie organizatorów: ", card.rejection_reason, as_="p", size="2"),
         ),
-    )
-
-
-def submission_form() -> rx.Component:
-    return rx.form(
-        rx.box(
-            rx.cond(
-                S.form_error != "",
-                rx.box(
-                    rx.text(S.form_error, as_="p", weight="bold"),
-                    rx.el.ul(
-                        rx.foreach(S.error_items, lambda i: rx.el.li(rx.el.a(i.message, href="#" + i.target))),
-                        class_name="plain-bullets",
-                    ),
-                    class_name="error-summary",
-                ),
-            ),
-            id="podsumowanie-bledow-zbiorki",
-            tab_index=-1,
-            role="alert",
-        ),
-        _text("title", "Tytuł zbiórki", required=True, max_length=150),
-        _select("category", "Kategoria", CATEGORIES, "— wybierz kategorię —"),
-        _text("blurb", "Jednym zdaniem: na co zbieracie", required=True, max_length=200),
-        _text("description", "Opis", required=True, multiline=True, hint="Akapity oddziel pustą linią."),
-        _select("platform", "Serwis, w którym trwa zbiórka", PLATFORMS, "— wybierz serwis —"),
-        _text(
-            "external_url", "Adres zbiórki w serwisie", required=True, input_type="url", hint="Np. https://zrzutka.pl/…"
-        ),
-        _text(
-            "goal_pln", "Cel (zł)", hint="Liczba całkowita; 0 lub puste, jeśli zbiórka nie ma celu.", input_type="text"
-        ),
-        _text("raised_pln", "Zebrano do tej pory (zł)", input_type="text"),
-        _text("supporters", "Liczba wspierających", input_type="text"),
-        _text("starts_on", "Początek zbiórki", required=True, input_type="date"),
-        _text("ends_on", "Koniec zbiórki", required=True, input_type="date"),
-        _text(
-            "progress_source_url",
-            "Adres danych o postępie (JSON)",
-            input_type="url",
-            hint="Jeśli serwis udostępnia dane zbiórki w formacie JSON, będziemy je odświeżać automatycznie.",
-        ),
-        forms.checkbox_input(
-            field_id("campaign.hide_amounts"),
-            S.hide_amounts,
-            S.set_hide_amounts,
-            "",
-            "Nie pokazuj kwot publicznie (tylko procent celu i liczba wspierających).",
-            required=False,
-        ),
-        rx.button("Zgłoś zbiórkę", type="submit", size="3"),
-        on_submit=S.submit,
-        reset_on_submit=False,
-        no_validate=True,
-        aria_label="Zgłoszenie zbiórki",
     )
 
 
@@ -113,6 +160,17 @@ def campaigns_section() -> rx.Component:
             aria_expanded=rx.cond(S.open, "true", "false"),
             margin_y="3",
         ),
-        rx.cond(S.open, submission_form()),
+        rx.cond(
+            S.open,
+            rx.form(
+                error_box(S, SUMMARY),
+                *campaign_fields(S, with_organisation=False),
+                rx.button("Zgłoś zbiórkę", type="submit", size="3"),
+                on_submit=S.submit,
+                reset_on_submit=False,
+                no_validate=True,
+                aria_label="Zgłoszenie zbiórki",
+            ),
+        ),
         margin_top="6",
     )

@@ -51,9 +51,25 @@ def badges(card: CampaignCard) -> rx.Component:
     )
 
 
+def picture(card: CampaignCard, height: str = "160px") -> rx.Component:
+    # Decorative: the title next to it says what the campaign is.
+    return rx.cond(
+        card.image_path != "",
+        rx.image(
+            src=rx.get_upload_url(card.image_path),
+            alt="",
+            width="100%",
+            height=height,
+            object_fit="cover",
+            border_radius="6px",
+        ),
+    )
+
+
 def campaign_card(card: CampaignCard) -> rx.Component:
     return rx.el.li(
         rx.card(
+            picture(card),
             badges(card),
             rx.heading(
                 rx.link(card.title, href=routes.CROWDFUNDING + "/" + card.id.to_string(), underline="always"),

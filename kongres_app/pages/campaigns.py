@@ -3,7 +3,7 @@
 import reflex as rx
 
 from kongres_app import routes
-from kongres_app.components.campaigns import badges, campaign_card, figures, progress
+from kongres_app.components.campaigns import badges, campaign_card, figures, picture, progress
 from kongres_app.components.layout import loading, page
 from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, SORTS, STATUS_FILTERS
 from kongres_app.services.dictionaries import GMINAS
@@ -115,6 +115,7 @@ def detail_content() -> rx.Component:
     here = rx.State.router.url.origin + routes.CROWDFUNDING + "/" + card.id.to_string()
     share = "https://www.facebook.com/sharer/sharer.php?u=" + here
     return rx.fragment(
+        rx.box(picture(card, "320px"), max_width="48rem"),
         badges(card),
         rx.heading(card.title, as_="h1", size="8", margin_top="2"),
         rx.text(card.org_name, " · ", card.gmina_label, " · ", card.platform_label, as_="p", margin_y="2"),

@@ -3,9 +3,12 @@
 import reflex as rx
 
 from kongres_app import routes
+from kongres_app.components.campaign_submit import campaign_fields, error_box
 from kongres_app.components.campaigns import figures
 from kongres_app.components.staff import staff_page
 from kongres_app.services.campaigns import CampaignCard
+from kongres_app.states.staff_campaign_form import SUMMARY
+from kongres_app.states.staff_campaign_form import StaffCampaignFormState as F
 from kongres_app.states.staff_campaigns import StaffCampaignsState as S
 
 STATUSES = [
@@ -64,6 +67,7 @@ def campaign_row(card: CampaignCard) -> rx.Component:
                             aria_label="Odrzuć: " + card.title,
                         ),
                     ),
+                    rx.button("Edytuj", variant="soft", on_click=F.edit(card.id), aria_label="Edytuj: " + card.title),
                     rx.button(
                         "Pobierz aktualne dane",
                         variant="outline",
@@ -80,9 +84,34 @@ def campaign_row(card: CampaignCard) -> rx.Component:
     )
 
 
+def campaign_form() -> rx.Component:
+    return rx.box(
+        rx.box(F.notice, id="komunikat-zbiorka-org", tab_index=-1, role="status", class_name="notice"),
+        rx.cond(
+            F.open,
+            rx.form(
+                rx.heading(rx.cond(F.editing_id != 0, "Edycja zbiórki", "Nowa zbiórka"), as_="h2", size="6"),
+                error_box(F, SUMMARY),
+                *campaign_fields(F, with_organisation=True),
+                rx.flex(
+                    rx.button("Zapisz zbiórkę", type="submit", size="3"),
+                    rx.button("Zamknij", type="button", variant="soft", size="3", on_click=F.close),
+                    spacing="3",
+                ),
+                on_submit=F.save,
+                reset_on_submit=False,
+                no_validate=True,
+                class_name="note-form",
+            ),
+            rx.button("Dodaj zbiórkę", on_click=F.new, variant="outline", margin_y="3"),
+        ),
+    )
+
+
 def staff_campaigns() -> rx.Component:
     return staff_page(
         rx.heading("Zbiórki: zgłoszenia i publikacja", as_="h1", size="8"),
+        campaign_form(),
         rx.box(
             rx.el.label("Pokaż", html_for="zbiorki-status", class_name="field-label"),
             rx.el.select(

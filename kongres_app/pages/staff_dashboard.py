@@ -53,6 +53,8 @@ def dashboard_content() -> rx.Component:
             class_name="tile-grid",
             aria_live="polite",
         ),
+        rx.heading("Notatki na tablicach", as_="h2", size="5", margin_top="5"),
+        rx.el.div(rx.foreach(d.notes, lambda n: tile(n[0], n[1])), class_name="tile-grid", aria_live="polite"),
         rx.heading("Grupy tematyczne", as_="h2", size="5", margin_top="5"),
         rx.el.ul(rx.foreach(d.groups, group_tile), class_name="card-grid"),
         rx.heading("Rejestracje w czasie (łącznie)", as_="h2", size="5", margin_top="5"),

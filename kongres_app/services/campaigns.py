@@ -665,6 +665,28 @@ def submit_campaign(*, session: Session, token: str, data: CleanCampaign, now: d
     return campaign
 
 
+def create_published(*, session: Session, data: CleanCampaign, now: datetime | None = None) -> Campaign:
+    """Organisers add a campaign directly: published and verified, not tied to a registration."""
+    now = now or utcnow()
+    lock_for_writing(session)
+    edition = current_edition(session)
+    if edition is None:
+        raise CampaignError("Nie ma danych kongresu.")
+    campaign = Campaign(
+        edition_id=edition.id,
+        **{name: getattr(data, name) for name in EDITABLE},
+        status=PUBLISHED,
+        verified=True,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(campaign)
+    session.flush()
+    session.add(_manual_snapshot(campaign, now))
+    session.flush()
+    return campaign
+
+
 def _locked_campaign(session: Session, campaign_id: int) -> Campaign:
     lock_for_writing(session)
     campaign = session.exec(select(Campaign).where(Campaign.id == campaign_id).with_for_update()).first()

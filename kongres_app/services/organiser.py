@@ -15,6 +15,7 @@ from kongres_app.db import lock_for_writing
 from kongres_app.models import CheckIn, Delegate, DiscussionGroup, Registration
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
+from kongres_app.services.boards import groups_overview
 from kongres_app.services.clock import polish_datetime, utc_to_local, utcnow
 from kongres_app.services.codes import display_code, normalise_code
 from kongres_app.services.congress import current_edition, roman
@@ -66,6 +67,7 @@ class Dashboard:
     gminas: list[list[str]] = field(default_factory=list)  # [label, organisations, delegates]
     recent: list[RecentRegistration] = field(default_factory=list)
     timeline: list[DayPoint] = field(default_factory=list)
+    notes: list[list[str]] = field(default_factory=list)  # [board label, visible notes]
 
 
 def dashboard(session: Session, actor: Staff | None) -> Dashboard:
@@ -121,6 +123,7 @@ def dashboard(session: Session, actor: Staff | None) -> Dashboard:
             for r, n in recent_rows
         ],
         timeline=timeline,
+        notes=[[f"Grupa {g.roman}", str(g.notes)] for g in groups_overview(session)],
     )
 
 

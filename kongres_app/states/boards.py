@@ -6,11 +6,13 @@ publish, never these vars, so no tab ever sends another a stale copy. What a per
 in their own tab's vars and is never touched by a broadcast.
 """
 
+import asyncio
+
 import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import boards
+from kongres_app.services import boards, live
 from kongres_app.services.auth import PermissionDenied, Staff
 from kongres_app.services.boards import BoardError, GroupSummary, NoteView, Participant, PlenaryGroup
 from kongres_app.states import board_hub
@@ -18,6 +20,7 @@ from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
 
 KIND_FILTERS = ("", "trudnosc", "propozycja", "pytanie")
+_PENDING: set[asyncio.Task] = set()
 
 
 def board_number_from_path(path: str) -> int:
@@ -177,6 +180,13 @@ class BoardState(rx.State):
 
     async def _publish(self, message: str = "") -> None:
         await board_hub.publish(self.number, message)
+        # The organisers' dashboard counts notes per board: refresh it in the background.
+        from kongres_app.states.dashboard import DashboardState
+        from kongres_app.states.live import push
+
+        task = asyncio.create_task(push(live.REGISTRATIONS, DashboardState))
+        _PENDING.add(task)  # keep a reference until it is done
+        task.add_done_callback(_PENDING.discard)
 
     @rx.event
     async def post(self, _form_data: dict):

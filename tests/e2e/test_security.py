@@ -81,3 +81,59 @@ def test_organiser_handlers_refuse_and_change_nothing(app_engine, base_url, vict
     assert snapshot(app_engine) == before
     assert not client.seen("Celina Cel")  # no participant data leaked into the deltas
     assert client.seen("Brak uprawnień")
+
+
+BOARD = state_name("kongres_app.states.boards", "BoardState")
+
+
+def test_board_handlers_refuse_posting_votes_and_moderation_without_rights(app_engine, base_url):
+    from kongres_app.models import Note, NoteVote
+    from kongres_app.services import boards
+    from tests.e2e.test_boards import delegate_code
+
+    with session_scope(app_engine) as session:
+        token, author = boards.join(session=session, code=delegate_code(app_engine, 1))
+        note_id = boards.post_note(
+            session=session, participant=author, board=1, kind="trudnosc", text="Cel ataku", anonymous=False
+        ).id
+    with session_scope(app_engine) as session:
+        outsider_token, _ = boards.join(session=session, code=delegate_code(app_engine, 2))
+
+    def board_state() -> tuple:
+        with Session(app_engine) as session:
+            note = session.get(Note, note_id)
+            notes = len(session.exec(select(Note.id)).all())
+            votes = len(session.exec(select(NoteVote.id).where(NoteVote.note_id == note_id)).all())
+        return notes, votes, note.hidden, note.plenary, note.pinned, note.merged_into_id
+
+    before = board_state()
+    for client_vars in (
+        None,
+        {f"{BOARD}.participant_token": outsider_token},
+        {f"{BOARD}.participant_token": "zmyslony"},
+    ):
+        client = RawClient(base_url, "/grupy/1", client_vars=client_vars)
+        try:
+            client.emit(f"{BOARD}.set_draft", value="Wpis bez prawa")
+            client.emit(f"{BOARD}.post", _form_data={})
+            client.emit(f"{BOARD}.toggle_vote", note_id=str(note_id))
+            client.emit(f"{BOARD}.ask_hide", note_id=str(note_id))
+            client.emit(f"{BOARD}.set_hide_reason", value="atak")
+            client.emit(f"{BOARD}.hide", _form_data={})
+            client.emit(f"{BOARD}.set_flag", note_id=str(note_id), flag="plenary", value=True)
+            client.emit(f"{BOARD}.set_flag", note_id=str(note_id), flag="pinned", value=True)
+            client.emit(f"{BOARD}.unhide", note_id=str(note_id))
+            client.emit(f"{BOARD}.delete", note_id=str(note_id))
+            client.drain(3)
+        finally:
+            client.close()
+        assert board_state() == before
+    # The author's own token works (so the refusals above are about rights, not a broken path).
+    client = RawClient(base_url, "/grupy/1", client_vars={f"{BOARD}.participant_token": token})
+    try:
+        client.emit(f"{BOARD}.set_draft", value="Wpis autora")
+        client.emit(f"{BOARD}.post", _form_data={})
+        client.drain(3)
+    finally:
+        client.close()
+    assert board_state()[0] == before[0] + 1
