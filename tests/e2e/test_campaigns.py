@@ -95,3 +95,48 @@ def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser
     expect(cards(page).first).to_contain_text("24%")
     page.goto(manage_link)
     expect(page.get_by_text(re.compile(f"{re.escape(title)} — Opublikowana"))).to_be_visible()
+
+
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_account, tmp_path):  # noqa: F811
+    log_in(page, organiser_account)
+    expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
+    page.goto("/organizator/zbiorki")
+    page.get_by_role("button", name="Dodaj zbiórkę").click()
+    page.get_by_label("Tytuł zbiórki").fill("Nowy dach świetlicy w Raszynie")
+    page.get_by_label("Organizacja", exact=False).first.fill("Stowarzyszenie Raszyn Razem")
+    page.get_by_label("Gmina").select_option("raszyn")
+    page.get_by_label("Kategoria").select_option("kultura")
+    page.get_by_label("Jednym zdaniem: na co zbieracie").fill("Zbieramy na nowy dach dla wiejskiej świetlicy.")
+    page.get_by_label("Opis").fill("Dach przecieka od dwóch zim.")
+    page.get_by_label("Serwis, w którym trwa zbiórka").select_option("pomagam")
+    page.get_by_label("Adres zbiórki w serwisie").fill("https://pomagam.pl/dach-raszyn")
+    page.get_by_label("Cel (zł)").fill("40000")
+    page.get_by_label("Początek zbiórki").fill(str(date.today()))
+    page.get_by_label("Koniec zbiórki").fill(str(date.today() + timedelta(days=60)))
+    bad = tmp_path / "nie-obraz.png"
+    bad.write_text("<svg onload=alert(1)>")
+    page.locator("#zdjecie-zbiorki input[type=file]").set_input_files(str(bad))
+    page.get_by_role("button", name="Dodaj zdjęcie").click()
+    expect(page.get_by_text("To nie jest zdjęcie JPG, PNG ani WebP.")).to_be_visible()
+    good = tmp_path / "dach.png"
+    good.write_bytes(PNG_1PX)
+    page.locator("#zdjecie-zbiorki input[type=file]").set_input_files(str(good))
+    page.get_by_role("button", name="Dodaj zdjęcie").click()
+    expect(page.get_by_text("Zdjęcie dodane.")).to_be_visible()
+    page.get_by_role("button", name="Zapisz zbiórkę").click()
+    expect(page.get_by_text("Dodano i opublikowano zbiórkę.")).to_be_visible()
+
+    page.goto("/zbiorki")
+    page.get_by_label("Szukaj").fill("dach")
+    card = cards(page).first
+    expect(card).to_contain_text("Nowy dach świetlicy w Raszynie")
+    expect(card).to_contain_text("Zweryfikowana")
+    image = card.locator("img")
+    expect(image).to_have_attribute("src", re.compile(r"/_upload/kampanie/[0-9a-f]{24}\.png$"))
+    assert page.request.get(image.get_attribute("src")).status == 200
