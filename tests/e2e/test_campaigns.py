@@ -113,7 +113,7 @@ def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_accou
     page.get_by_label("Gmina").select_option("raszyn")
     page.get_by_label("Kategoria").select_option("kultura")
     page.get_by_label("Jednym zdaniem: na co zbieracie").fill("Zbieramy na nowy dach dla wiejskiej świetlicy.")
-    page.get_by_label("Opis").fill("Dach przecieka od dwóch zim.")
+    page.get_by_label("Opis").fill("Dach przecieka od dwóch zim, a w świetlicy spotyka się koło seniorów.")
     page.get_by_label("Serwis, w którym trwa zbiórka").select_option("pomagam")
     page.get_by_label("Adres zbiórki w serwisie").fill("https://pomagam.pl/dach-raszyn")
     page.get_by_label("Cel (zł)").fill("40000")
