@@ -36,22 +36,7 @@ def _select(state, name: str, label: str, options: dict, placeholder: str) -> rx
 
 
 def error_box(state, summary_id: str) -> rx.Component:
-    return rx.box(
-        rx.cond(
-            state.form_error != "",
-            rx.box(
-                rx.text(state.form_error, as_="p", weight="bold"),
-                rx.el.ul(
-                    rx.foreach(state.error_items, lambda i: rx.el.li(rx.el.a(i.message, href="#" + i.target))),
-                    class_name="plain-bullets",
-                ),
-                class_name="error-summary",
-            ),
-        ),
-        id=summary_id,
-        tab_index=-1,
-        role="alert",
-    )
+    return forms.error_summary(state.error_items, state.form_error, summary_id)
 
 
 def picture(state) -> rx.Component:

@@ -118,7 +118,7 @@ def _error_link(item: ErrorItem) -> rx.Component:
     )
 
 
-def error_summary(items, form_error) -> rx.Component:
+def error_summary(items, form_error, summary_id: str = "podsumowanie-bledow") -> rx.Component:
     """The list of problems at the top, each linking to its field; focused after a failed send."""
     return rx.box(
         rx.cond(
@@ -130,7 +130,7 @@ def error_summary(items, form_error) -> rx.Component:
                 class_name="error-summary",
             ),
         ),
-        id="podsumowanie-bledow",
+        id=summary_id,
         tab_index=-1,
         role="alert",
     )

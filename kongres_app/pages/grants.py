@@ -126,22 +126,7 @@ def grants_admin() -> rx.Component:
         rx.el.ul(rx.foreach(A.items, admin_row), class_name="stack-list"),
         rx.form(
             rx.heading("Nowy konkurs", as_="h2", size="6", margin_top="5"),
-            rx.box(
-                rx.cond(
-                    A.form_error != "",
-                    rx.box(
-                        rx.text(A.form_error, weight="bold", as_="p"),
-                        rx.el.ul(
-                            rx.foreach(A.error_items, lambda i: rx.el.li(rx.el.a(i.message, href="#" + i.target))),
-                            class_name="plain-bullets",
-                        ),
-                        class_name="error-summary",
-                    ),
-                ),
-                id="podsumowanie-bledow-konkurs",
-                tab_index=-1,
-                role="alert",
-            ),
+            forms.error_summary(A.error_items, A.form_error, "podsumowanie-bledow-konkurs"),
             _text("title", TEXT_FIELDS["title"][0], required=True, max_length=200),
             _text("public_task", TEXT_FIELDS["public_task"][0], required=True, multiline=True),
             _text("funds_pln", "Środki przeznaczone na zadanie (zł)", required=True),
