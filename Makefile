@@ -25,7 +25,7 @@ export PORT
 NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export NPM_CONFIG_REGISTRY
 
-.PHONY: help run dev test lint setup deps dev-deps bun db chromium prereqs clean bench organiser
+.PHONY: help run dev test lint setup deps dev-deps bun db chromium servers prereqs clean bench organiser
 
 help:
 	@echo "make run    - instaluje wszystko, przygotowuje bazę i uruchamia aplikację na http://localhost:$(PORT)"
@@ -70,6 +70,17 @@ dev: setup
 organiser: deps db
 	$(BIN)/python -m kongres_app.cli organiser
 
+# PostgreSQL and Redis for the integration tests (and make run-scaled): Debian's packages.
+servers:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Instaluję PostgreSQL i Redis (pakiety Debiana) do testów integracyjnych..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server >/dev/null; \
+	  else \
+	    echo "UWAGA: brak PostgreSQL/Redis; testy na PostgreSQL zostaną pominięte. Zainstaluj: sudo apt-get install postgresql redis-server" >&2; \
+	  fi; \
+	fi
+
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
@@ -84,7 +95,7 @@ chromium:
 lint: dev-deps
 	$(BIN)/ruff check .
 
-test: setup dev-deps chromium lint
+test: setup dev-deps chromium servers lint
 	$(BIN)/python -m pytest
 
 bench: setup dev-deps

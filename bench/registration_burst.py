@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import statistics
 import tempfile
 import threading
@@ -20,14 +21,17 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlmodel import Session, func, select
 
+from kongres_app import local_services
 from kongres_app.db import make_engine, session_scope
 from kongres_app.models import Delegate, DiscussionGroup, Registration
 from kongres_app.services import registration as reg
 from kongres_app.services.seed import load_edition, read_seed_file
 from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
 from kongres_app.settings import PROJECT_ROOT
+from kongres_app.testing import free_port
 
 NOW = datetime(2017, 2, 15, 12, tzinfo=UTC)
 WORKERS = 32
@@ -63,9 +67,9 @@ def _payload(i: int):
     return clean
 
 
-def run(requests: int, places: int) -> dict:
+def run(requests: int, places: int, db_url: str | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        db_url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        db_url = db_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
         _prepare(db_url, places)
         payloads = [_payload(i) for i in range(requests)]
         engines = [make_engine(db_url) for _ in range(WORKERS)]
@@ -124,22 +128,44 @@ def run(requests: int, places: int) -> dict:
     }
 
 
+def _databases():
+    yield "SQLite (file, WAL)", lambda: None
+    if local_services.pg_bin() is None:
+        print("(PostgreSQL not installed: skipped)")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="kongres-pg-bench-"))
+    url = local_services.start_postgres(folder, free_port())
+    try:
+        yield "PostgreSQL", lambda: _reset(url)
+    finally:
+        local_services.stop_postgres(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _reset(url: str) -> str:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
 def main() -> None:
+    print(f"Registration burst: {os.cpu_count()} cores, Python {platform.python_version()}, {WORKERS} worker threads")
     print(
-        f"Registration burst on SQLite (file, WAL): {os.cpu_count()} cores, {platform.python_version()}, {WORKERS} worker threads"
+        "| database | requests | places | total s | registrations/s | p50 ms | p95 ms | max ms | confirmed | waiting | overbooked | lost |"
     )
-    print(
-        "| requests | places | total s | registrations/s | p50 ms | p95 ms | max ms | confirmed | waiting | overbooked | lost |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for requests, places in ((300, 120), (1000, 120)):
-        r = run(requests, places)
-        print(
-            f"| {r['requests']} | {r['places']} | {r['seconds']:.2f} | {r['throughput']:.0f} | {r['p50_ms']:.1f} | "
-            f"{r['p95_ms']:.1f} | {r['max_ms']:.1f} | {r['confirmed']} | {r['waiting']} | {r['overbooked']} | {r['lost']} |"
-        )
-        if r["overbooked"] or r["lost"]:
-            raise SystemExit("FAILED: overbooked or lost registrations")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, fresh_url in _databases():
+        for requests, places in ((300, 120), (1000, 120)):
+            r = run(requests, places, fresh_url())
+            print(
+                f"| {name} | {r['requests']} | {r['places']} | {r['seconds']:.2f} | {r['throughput']:.0f} | {r['p50_ms']:.1f} | "
+                f"{r['p95_ms']:.1f} | {r['max_ms']:.1f} | {r['confirmed']} | {r['waiting']} | {r['overbooked']} | {r['lost']} |"
+            )
+            if r["overbooked"] or r["lost"]:
+                raise SystemExit("FAILED: overbooked or lost registrations")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ def lock_for_writing(session: Session) -> None:
     rely on row locks taken by the service (SELECT ... FOR UPDATE).
     Must be the first thing the session does in its transaction.
     """
+    if session.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL: the services lock rows (SELECT ... FOR UPDATE) instead
     transaction = session.get_transaction()
     if transaction is not None and session.info.get("write_locked") is transaction:
         return  # already holding it in this transaction
