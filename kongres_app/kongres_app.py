@@ -8,6 +8,7 @@ from kongres_app import (
 )
 from kongres_app.api import build_api
 from kongres_app.jobs import refresh_campaigns_forever
+from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_page, campaigns
 from kongres_app.pages.crowdfunding_guide import crowdfunding_guide
@@ -50,6 +51,7 @@ DESCRIPTION = (
 app = rx.App(
     html_lang="pl",
     stylesheets=["/kongres.css"],
+    head_components=[rx.script(src="/a11y.js")],
     api_transformer=build_api(),
 )
 
@@ -72,6 +74,7 @@ PAGES = [
     (grants_page, routes.GRANTS, "Otwarte konkursy ofert", [GrantsState.load]),
     (rules, routes.RULES, "Regulamin", [CongressState.load]),
     (privacy, routes.PRIVACY, "Ochrona danych osobowych", [PrivacyState.load]),
+    (accessibility_statement, routes.ACCESSIBILITY, "Deklaracja dostępności", [PrivacyState.load]),
     (staff_login, routes.STAFF_LOGIN, "Logowanie organizatorów", []),
     (staff_dashboard, routes.STAFF_HOME, "Pulpit organizatora", [StaffState.require_organiser, DashboardState.load]),
     (

@@ -46,7 +46,11 @@ def start_postgres(folder: Path, port: int) -> str:
     if not (data / "PG_VERSION").exists():
         _run(_as_postgres([str(binaries / "initdb"), "-D", str(data), "-U", PG_USER, "--auth=trust", "-E", "UTF8"]))
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    _run(_as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "pg.log"), "-w", "start"]))
+    _run(
+        _as_postgres(
+            [str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "pg.log"), "-w", "start"]
+        )
+    )
     created = subprocess.run(
         _as_postgres([str(binaries / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", PG_USER, DB_NAME]),
         capture_output=True,
@@ -60,7 +64,9 @@ def start_postgres(folder: Path, port: int) -> str:
 def stop_postgres(folder: Path) -> None:
     binaries = pg_bin()
     if binaries and (folder / "pg" / "postmaster.pid").exists():
-        subprocess.run(_as_postgres([str(binaries / "pg_ctl"), "-D", str(folder / "pg"), "-m", "fast", "stop"]), check=False)
+        subprocess.run(
+            _as_postgres([str(binaries / "pg_ctl"), "-D", str(folder / "pg"), "-m", "fast", "stop"]), check=False
+        )
 
 
 def start_redis(folder: Path, port: int) -> str:
@@ -85,7 +91,10 @@ def start_redis(folder: Path, port: int) -> str:
         ]
     )
     for _ in range(50):
-        if subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True).stdout.strip() == "PONG":
+        if (
+            subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True).stdout.strip()
+            == "PONG"
+        ):
             return f"redis://127.0.0.1:{port}/0"
         time.sleep(0.1)
     raise RuntimeError("Redis did not start.")
@@ -97,7 +106,10 @@ def stop_redis(port: int) -> None:
 
 def main(argv: list[str]) -> int:
     command, folder = argv[0], Path(argv[1]).resolve()
-    pg_port, redis_port = int(os.environ.get("KONGRES_PG_PORT", "5433")), int(os.environ.get("KONGRES_REDIS_PORT", "6380"))
+    pg_port, redis_port = (
+        int(os.environ.get("KONGRES_PG_PORT", "5433")),
+        int(os.environ.get("KONGRES_REDIS_PORT", "6380")),
+    )
     if command == "start":
         print(f"REFLEX_DB_URL={start_postgres(folder, pg_port)}")
         print(f"REFLEX_REDIS_URL={start_redis(folder / 'redis', redis_port)}")

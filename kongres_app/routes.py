@@ -17,6 +17,7 @@ CROWDFUNDING_GUIDE = "/zbiorki/jak-zaczac"
 CAMPAIGN = "/zbiorki/[id]"
 GRANTS = "/konkursy"
 RULES = "/regulamin"
+ACCESSIBILITY = "/deklaracja-dostepnosci"
 PRIVACY = "/ochrona-danych"
 
 STAFF_LOGIN = "/organizator/logowanie"

@@ -45,6 +45,42 @@ def brand() -> rx.Component:
     )
 
 
+A11Y_ACTIONS = [
+    ("A−", "Zmniejsz tekst", "window.kongresDostepnosc.size(-1)"),
+    ("A", "Tekst w rozmiarze podstawowym", "window.kongresDostepnosc.size(0)"),
+    ("A+", "Powiększ tekst", "window.kongresDostepnosc.size(1)"),
+    ("Kontrast", "Przełącz wysoki kontrast", "window.kongresDostepnosc.contrast()"),
+    ("Odsłuchaj", "Odsłuchaj zaznaczony tekst albo treść strony", "window.kongresDostepnosc.speak()"),
+    ("Zatrzymaj", "Zatrzymaj czytanie", "window.kongresDostepnosc.stop()"),
+]
+
+
+def accessibility_bar() -> rx.Component:
+    """Text size, contrast and read-aloud: plain buttons running client-side code, no server round trip."""
+    return rx.el.div(
+        rx.el.div(
+            rx.el.span("Dostępność:", class_name="sr-only"),
+            *[
+                rx.el.button(
+                    label,
+                    type="button",
+                    title=title,
+                    aria_label=title,
+                    on_click=rx.call_script(script),
+                    class_name="a11y-button",
+                )
+                for label, title, script in A11Y_ACTIONS
+            ],
+            rx.link("Deklaracja dostępności", href=routes.ACCESSIBILITY, underline="always", size="2"),
+            rx.el.span(id="komunikat-dostepnosc", role="status", aria_live="polite", class_name="sr-only"),
+            class_name="a11y-inner",
+        ),
+        role="region",
+        aria_label="Ułatwienia dostępu",
+        class_name="a11y-bar",
+    )
+
+
 def site_header(active: str) -> rx.Component:
     return rx.el.header(
         rx.el.div(
@@ -114,6 +150,7 @@ def page(*children: rx.Component, active: str) -> rx.Component:
     """Wrap a page's content in the common frame."""
     return rx.fragment(
         skip_link(),
+        accessibility_bar(),
         site_header(active),
         announcement_banner(),
         rx.el.main(

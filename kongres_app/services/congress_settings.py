@@ -20,6 +20,10 @@ SETTING_TEXTS = {
     "gdpr_retention": "Okres przechowywania danych",
     "gdpr_recipients": "Odbiorcy danych",
     "organiser_contact": "Kontakt z organizatorami",
+    "a11y_published_on": "Deklaracja dostępności: data publikacji strony",
+    "a11y_updated_on": "Deklaracja dostępności: data ostatniej aktualizacji",
+    "a11y_contact": "Deklaracja dostępności: kontakt w sprawie dostępności",
+    "a11y_building": "Deklaracja dostępności: dostępność architektoniczna",
 }
 SETTING_NUMBERS = {
     "report_threshold": ("Zgłoszeń, po których notatka się ukrywa", 3),

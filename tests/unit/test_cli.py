@@ -8,7 +8,7 @@ from kongres_app import cli
 def test_setup_migrates_and_seeds_idempotently(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("REFLEX_DB_URL", f"sqlite:///{tmp_path}/nested/dir/k.db")
     assert cli.main(["setup"]) == 0
-    assert "dodano 18" in capsys.readouterr().out
+    assert "dodano 22" in capsys.readouterr().out
     assert cli.main(["setup"]) == 0
     assert "nic nie zmieniono" in capsys.readouterr().out
 

@@ -58,7 +58,7 @@ def test_loading_twice_changes_nothing(engine):
     counts = _counts(engine)
     with session_scope(engine) as session:
         second = load_edition(session=session, data=data)
-    assert first.added == 18
+    assert first.added == 22
     assert second.added == 0 and not second.changed
     assert _counts(engine) == counts == {"Edition": 1, "DiscussionGroup": 4, "AgendaItem": 5, "Milestone": 3}
 
