@@ -62,13 +62,13 @@ def two_delegates(browser: Browser, base_url: str, app_engine):
 
 def test_two_browsers_see_notes_votes_and_moderation_live(two_delegates, browser: Browser, base_url: str, app_engine):
     a, b = two_delegates
-    b.get_by_label("Treść").fill("To, co piszę, nie zniknie")
+    b.get_by_role("textbox", name="Treść (wymagane)").fill("To, co piszę, nie zniknie")
 
-    a.get_by_label("Treść").fill(XSS)
+    a.get_by_role("textbox", name="Treść (wymagane)").fill(XSS)
     a.get_by_role("button", name="Dodaj notatkę").click()
     note_in_b = b.locator(".note-text", has_text=XSS)
     expect(note_in_b).to_be_visible()  # no reload
-    expect(b.get_by_label("Treść")).to_have_value("To, co piszę, nie zniknie")
+    expect(b.get_by_role("textbox", name="Treść (wymagane)")).to_have_value("To, co piszę, nie zniknie")
     assert b.locator(".note-list img").count() == 0  # shown as text, never as HTML
 
     b.get_by_role("button", name="Popieram. Poparcia: 0").first.click()
