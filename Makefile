@@ -94,6 +94,7 @@ chromium:
 
 lint: dev-deps
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: setup dev-deps chromium servers lint
 	$(BIN)/python -m pytest

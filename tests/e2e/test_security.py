@@ -93,6 +93,7 @@ def test_board_handlers_refuse_posting_votes_and_moderation_without_rights(app_e
 
     with session_scope(app_engine) as session:
         token, author = boards.join(session=session, code=delegate_code(app_engine, 1))
+    with session_scope(app_engine) as session:
         note_id = boards.post_note(
             session=session, participant=author, board=1, kind="trudnosc", text="Cel ataku", anonymous=False
         ).id
