@@ -11,6 +11,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 TOOLS := .tools
 BUN := $(TOOLS)/node_modules/.bin/bun
+LIGHTHOUSE := $(TOOLS)/node_modules/.bin/lighthouse
+LIGHTHOUSE_VERSION := 12.2.3
 DEPS_STAMP := $(VENV)/.deps-installed
 DEV_STAMP := $(VENV)/.dev-deps-installed
 CHROMIUM := /usr/bin/chromium
@@ -49,6 +51,10 @@ $(DEV_STAMP): requirements-dev.txt $(DEPS_STAMP)
 $(BUN): | prereqs
 	npm install --silent --no-audit --no-fund --prefix $(TOOLS) bun@$(BUN_VERSION)
 	@$(BUN) --version
+
+# Lighthouse 13 needs Node 22: pin 12.2.3, which runs on Node 20 with Debian's Chromium.
+$(LIGHTHOUSE): | $(BUN)
+	npm install --silent --no-audit --no-fund --prefix $(TOOLS) lighthouse@$(LIGHTHOUSE_VERSION)
 
 deps: $(DEPS_STAMP)
 dev-deps: $(DEV_STAMP)
@@ -96,7 +102,7 @@ lint: dev-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: setup dev-deps chromium servers lint
+test: setup dev-deps chromium servers $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest
 
 bench: setup dev-deps

@@ -101,7 +101,7 @@ def moderation_tools(note: NoteView) -> rx.Component:
             rx.cond(
                 note.hidden,
                 rx.button("Przywróć", size="1", variant="soft", on_click=B.unhide(nid)),
-                rx.button("Ukryj…", size="1", variant="soft", color_scheme="red", on_click=B.ask_hide(nid)),
+                rx.button("Ukryj", size="1", variant="soft", color_scheme="red", on_click=B.ask_hide(nid)),
             ),
             rx.button(
                 rx.cond(note.pinned, "Odepnij", "Przypnij"),
@@ -115,7 +115,7 @@ def moderation_tools(note: NoteView) -> rx.Component:
                 variant="soft",
                 on_click=B.set_flag(nid, "plenary", ~note.plenary),
             ),
-            rx.button("Połącz z…", size="1", variant="soft", on_click=B.ask_merge(nid)),
+            rx.button("Połącz z inną", size="1", variant="soft", on_click=B.ask_merge(nid)),
             spacing="2",
             wrap="wrap",
         ),
@@ -217,12 +217,11 @@ def note_card(note: NoteView, projector: bool = False) -> rx.Component:
                     rx.flex(
                         rx.button(
                             rx.icon("thumbs-up", size=16, aria_hidden="true"),
-                            "+1 · ",
+                            "Popieram · ",
                             note.votes,
+                            rx.el.span(" (poparcia)", class_name="sr-only"),
                             variant=rx.cond(voted, "solid", "outline"),
                             aria_pressed=rx.cond(voted, "true", "false"),
-                            aria_label=rx.cond(voted, "Cofnij swoje poparcie. Poparcia: ", "Popieram. Poparcia: ")
-                            + note.votes.to_string(),
                             disabled=~B.can_post,
                             on_click=B.toggle_vote(nid),
                             size="2",

@@ -53,7 +53,7 @@ def cancel_controls(d: DelegateView) -> rx.Component:
             variant="soft",
             color_scheme="red",
             on_click=ManageState.ask_cancel_delegate(d.id),
-            aria_label=f"Anuluj udział: {d.full_name}",
+            aria_label=f"Anuluj udział tej osoby: {d.full_name}",
         ),
     )
 

@@ -75,7 +75,7 @@ def member_row(m: TeamMember) -> rx.Component:
         rx.table.cell(m.role, rx.cond(m.group != "", " (grupa " + m.group + ")", "")),
         rx.table.cell(
             rx.button(
-                "Nowe hasło…",
+                "Nowe hasło",
                 size="1",
                 variant="soft",
                 on_click=TeamState.ask_reset(m.id),

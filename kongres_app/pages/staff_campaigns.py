@@ -60,7 +60,7 @@ def campaign_row(card: CampaignCard) -> rx.Component:
                     rx.cond(
                         (card.status == "zgloszona") | (card.status == "opublikowana"),
                         rx.button(
-                            "Odrzuć…",
+                            "Odrzuć",
                             variant="soft",
                             color_scheme="red",
                             on_click=S.ask_reject(card.id),

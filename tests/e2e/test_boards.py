@@ -71,9 +71,12 @@ def test_two_browsers_see_notes_votes_and_moderation_live(two_delegates, browser
     expect(b.get_by_role("textbox", name="Treść (wymagane)")).to_have_value("To, co piszę, nie zniknie")
     assert b.locator(".note-list img").count() == 0  # shown as text, never as HTML
 
-    b.get_by_role("button", name="Popieram. Poparcia: 0").first.click()
-    expect(b.get_by_role("button", name="Cofnij swoje poparcie. Poparcia: 1")).to_be_visible()
-    expect(a.get_by_role("button", name="Popieram. Poparcia: 1")).to_be_visible()  # A's own vote not highlighted
+    b_card = b.locator(".note-item", has=b.locator(".note-text", has_text=XSS))
+    a_card = a.locator(".note-item", has=a.locator(".note-text", has_text=XSS))
+    b_card.get_by_role("button", name="Popieram · 0").click()
+    expect(b_card.get_by_role("button", name="Popieram · 1")).to_have_attribute("aria-pressed", "true")
+    # A sees the count; B's vote is not shown as A's own.
+    expect(a_card.get_by_role("button", name="Popieram · 1")).to_have_attribute("aria-pressed", "false")
     assert_no_violations(b)
 
     # A moderator hides it: it disappears from both, without reload.
@@ -100,7 +103,7 @@ def test_two_browsers_see_notes_votes_and_moderation_live(two_delegates, browser
     ).to_be_visible()
     assert_no_violations(plenary)
 
-    card.get_by_role("button", name="Ukryj…").click()
+    card.get_by_role("button", name="Ukryj", exact=True).click()
     moderator.get_by_label("Powód ukrycia").fill("Próba wstawienia kodu")
     moderator.get_by_role("button", name="Ukryj notatkę").click()
     expect(note_in_b).to_have_count(0)

@@ -108,7 +108,7 @@ def test_register_two_delegates_then_manage_with_the_link(page: Page, base_url: 
     expect(other.get_by_text("Zapisano zmiany.")).to_be_visible()
     expect(other.get_by_text("Grupa III – Organizacje patriotyczne i obronne")).to_be_visible()
     assert other.locator(".code").all_inner_texts() == codes  # codes stay with the people
-    other.get_by_role("button", name="Anuluj udział: Jan Nowak").click()
+    other.get_by_role("button", name="Anuluj udział tej osoby: Jan Nowak").click()
     other.get_by_role("button", name="Tak, anuluj udział").click()
     expect(other.get_by_text("Anulowano udział tej osoby")).to_be_visible()
     expect(other.locator(".stack-list > li")).to_have_count(1)
