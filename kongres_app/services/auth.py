@@ -126,6 +126,9 @@ def reset_password(*, session: Session, actor: Staff, user_id: int, password: st
     user = session.get(StaffUser, user_id)
     if user is None:
         raise AuthError("Nie ma takiego konta.")
+    if user.role != FACILITATOR:
+        # Another organiser's password is theirs to change (CLI), not a colleague's.
+        raise AuthError("Tu można zmienić tylko hasło moderatora grupy.")
     check_new_password(password, password)
     user.password_hash, user.password_changed_at = hash_password(password), now
     session.add(user)

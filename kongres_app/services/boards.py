@@ -72,7 +72,8 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
     normalised = normalise_code(code)
     if normalised is None:
         raise BoardError("To nie jest kod wejścia: ma 8 znaków, np. ABCD-2345.", "code")
-    row = _delegate_row(session, Delegate.code == normalised)
+    edition = current_edition(session)
+    row = _delegate_row(session, Delegate.code == normalised, Delegate.edition_id == (edition.id if edition else 0))
     if row is None:
         raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code")
     delegate, registration, group = row
@@ -95,7 +96,13 @@ def identify(session: Session, token: str | None) -> Participant | None:
     ).first()
     if row is None:
         return None
-    found = _delegate_row(session, Delegate.id == row.delegate_id, Delegate.status == CONFIRMED)
+    edition = current_edition(session)
+    found = _delegate_row(
+        session,
+        Delegate.id == row.delegate_id,
+        Delegate.status == CONFIRMED,
+        Delegate.edition_id == (edition.id if edition else 0),
+    )
     return _participant(*found) if found else None
 
 
@@ -128,8 +135,10 @@ def _group(session: Session, number: int) -> DiscussionGroup:
     return group
 
 
-def _note(session: Session, note_id: int) -> tuple[Note, DiscussionGroup]:
-    note = session.get(Note, note_id)
+def _note(session: Session, note_id: int, *, for_update: bool = False) -> tuple[Note, DiscussionGroup]:
+    query = select(Note).where(Note.id == note_id)
+    # PostgreSQL: lock the row so concurrent votes and reports on one note never lose an update.
+    note = session.exec(query.with_for_update() if for_update else query).first()
     if note is None or note.deleted_at is not None or note.merged_into_id is not None:
         raise BoardError("Tej notatki już nie ma.")
     group = session.get(DiscussionGroup, note.group_id)
@@ -174,6 +183,8 @@ def post_note(
         raise BoardError("Wybierz rodzaj notatki: trudność, propozycja albo pytanie.", "kind")
     cleaned = clean_note_text(text)
     lock_for_writing(session)
+    # PostgreSQL: one author's posts run one at a time, so parallel posts cannot pass the limit.
+    session.exec(select(Delegate.id).where(Delegate.id == participant.delegate_id).with_for_update()).first()
     limit = _setting_int(session, "notes_per_minute", DEFAULT_NOTES_PER_MINUTE)
     recent = session.exec(
         select(func.count())
@@ -200,7 +211,7 @@ def post_note(
 
 
 def _own_recent_note(session: Session, participant: Participant | None, note_id: int, now: datetime) -> Note:
-    note, group = _note(session, note_id)
+    note, group = _note(session, note_id, for_update=True)
     _require_own_board(participant, group.number)
     if note.delegate_id != participant.delegate_id:
         raise BoardError("Możesz zmieniać tylko własne notatki.")
@@ -250,7 +261,7 @@ def toggle_vote(
 ) -> bool:
     """Give or take back this delegate's single +1 on a note; returns whether it is now given."""
     lock_for_writing(session)
-    note, group = _note(session, note_id)
+    note, group = _note(session, note_id, for_update=True)
     participant = _require_own_board(participant, group.number)
     if note.hidden:
         raise BoardError("Ta notatka jest ukryta.")
@@ -273,7 +284,10 @@ def report_note(
     if participant is None:
         raise BoardError("Aby zgłosić notatkę, podaj swój kod wejścia.")
     lock_for_writing(session)
-    note, _group_row = _note(session, note_id)
+    note, group = _note(session, note_id, for_update=True)
+    _require_own_board(participant, group.number)
+    if note.hidden:
+        raise BoardError("Ta notatka jest już ukryta i czeka na moderatora.")
     exists = session.exec(
         select(NoteReport.id).where(NoteReport.note_id == note_id, NoteReport.delegate_id == participant.delegate_id)
     ).first()
@@ -327,7 +341,7 @@ def _moderated_note(session: Session, actor: Staff | None, note_id: int, action:
         number = group.number if group else 0
     require_moderator(session, actor, number, action, f"note={note_id}")
     lock_for_writing(session)
-    note = session.get(Note, note_id)
+    note = session.exec(select(Note).where(Note.id == note_id).with_for_update()).first()
     if note is None or note.deleted_at is not None:
         raise BoardError("Tej notatki już nie ma.")
     return note
@@ -426,7 +440,9 @@ class BoardView:
 
 
 def _note_view(note: Note, delegate: Delegate, registration: Registration) -> NoteView:
-    author = ANONYMOUS if note.anonymous else f"{delegate.full_name} ({registration.org_name})"
+    # The organisation is named only if it agreed to appear on the public list of participants.
+    organisation = f" ({registration.org_name})" if registration.consent_publish_name else ""
+    author = ANONYMOUS if note.anonymous else f"{delegate.full_name}{organisation}"
     return NoteView(
         id=note.id or 0,
         kind=note.kind,

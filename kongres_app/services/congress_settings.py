@@ -74,8 +74,19 @@ def _local(errors: dict[str, str], values: dict[str, str], key: str, tz: str) ->
         return None
 
 
-def save(*, session: Session, actor: Staff | None, values: dict[str, str], tz: str = "Europe/Warsaw") -> int:
-    """Validate everything, then apply it; returns how many waiting delegates got a place."""
+def save(
+    *,
+    session: Session,
+    actor: Staff | None,
+    values: dict[str, str],
+    previous: dict[str, str] | None = None,
+    tz: str = "Europe/Warsaw",
+) -> int:
+    """Validate everything, then apply it; returns how many waiting delegates got a place.
+
+    ``previous`` is what the form showed when loaded: places left unchanged there are not written,
+    so a capacity another organiser changed in the meantime is not silently put back.
+    """
     require_organiser(session, actor, "save_settings")
     errors: dict[str, str] = {}
     texts = {}
@@ -107,9 +118,16 @@ def save(*, session: Session, actor: Staff | None, values: dict[str, str], tz: s
         setattr(edition, name, value)
     edition.event_date = event_date
     session.add(edition)
-    promoted += len(reg.set_venue_capacity(session=session, capacity=venue))
+    previous = previous or {}
+
+    def changed(key: str) -> bool:
+        return values.get(key, "").strip() != previous.get(key, "").strip() or not previous
+
+    if changed("venue_capacity"):
+        promoted += len(reg.set_venue_capacity(session=session, capacity=venue))
     for number, capacity in capacities.items():
-        promoted += len(reg.set_group_capacity(session=session, group_number=number, capacity=capacity))
+        if changed(f"capacity_{number}"):
+            promoted += len(reg.set_group_capacity(session=session, group_number=number, capacity=capacity))
     stored = {s.key: s for s in session.exec(select(SiteSetting).where(SiteSetting.edition_id == edition.id))}
     updates = {key: clean_multiline(values.get(key, ""))[:4000] for key in SETTING_TEXTS} | {
         k: str(v) for k, v in numbers.items()

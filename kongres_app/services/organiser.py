@@ -20,6 +20,7 @@ from kongres_app.services.clock import polish_datetime, utc_to_local, utcnow
 from kongres_app.services.codes import display_code, normalise_code
 from kongres_app.services.congress import current_edition, roman
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, LEGAL_FORMS, STATUS_LABELS, WAITING
+from kongres_app.services.ids import parse_id
 from kongres_app.services.registration_views import public_stats
 
 PAGE_SIZE = 25
@@ -172,8 +173,8 @@ def _participants_query(edition_id: int, f: ParticipantFilter):
         query = query.where(Delegate.status == f.status)
     else:
         query = query.where(Delegate.status != CANCELLED)
-    if f.group.isdigit():
-        query = query.where(DiscussionGroup.number == int(f.group))
+    if (group := parse_id(f.group)) is not None:
+        query = query.where(DiscussionGroup.number == group)
     if f.gmina in GMINAS:
         query = query.where(Registration.gmina == f.gmina)
     if f.checked_in == "tak":
@@ -321,11 +322,13 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
     code = normalise_code(typed)
     if code is None:
         return CheckInResult("invalid", "To nie jest kod wejścia: kod ma 8 znaków, np. ABCD-2345.")
+    edition = current_edition(session)
     row = session.exec(
         select(Delegate, Registration, DiscussionGroup)
         .join(Registration, col(Registration.id) == col(Delegate.registration_id))
         .join(DiscussionGroup, col(DiscussionGroup.id) == col(Delegate.group_id))
-        .where(Delegate.code == code)
+        .where(Delegate.code == code, Delegate.edition_id == (edition.id if edition else 0))
+        .with_for_update(of=Delegate)  # PostgreSQL: two scanners at two doors take turns
     ).first()
     if row is None:
         return CheckInResult("unknown", f"Nieznany kod {display_code(code)}: nie ma takiej rejestracji.")

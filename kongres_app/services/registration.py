@@ -363,11 +363,12 @@ def cancel_registration(*, session: Session, token: str, now: datetime | None = 
 
 
 def _locked_delegate(session: Session, delegate_id: int) -> tuple[Edition, Delegate]:
-    lock_for_writing(session)
-    delegate = session.get(Delegate, delegate_id)
-    if delegate is None or delegate.status == CANCELLED:
+    # The edition lock first (every place change takes it), then a fresh read of the delegate.
+    edition = _locked_edition(session)
+    delegate = session.get(Delegate, delegate_id, with_for_update=True, populate_existing=True)
+    if delegate is None or delegate.status == CANCELLED or delegate.edition_id != edition.id:
         raise RegistrationError("Nie ma takiej osoby albo jej udział anulowano.")
-    return _locked_edition(session, delegate.edition_id), delegate
+    return edition, delegate
 
 
 def move_delegate(

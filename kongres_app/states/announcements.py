@@ -6,6 +6,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import announcements
 from kongres_app.services.announcements import AnnouncementError, AnnouncementView
 from kongres_app.services.auth import PermissionDenied
+from kongres_app.services.ids import parse_count, parse_id
 from kongres_app.states import board_hub
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
@@ -38,7 +39,7 @@ class AnnouncementAdminState(rx.State):
     @rx.event
     async def publish(self, _form_data: dict):
         staff = await current_staff(self)
-        minutes = int(self.minutes) if self.minutes.strip().isdigit() else 0
+        minutes = parse_count(self.minutes, 10_000) or 0
         try:
             with session_scope() as session:
                 announcements.publish(session=session, actor=staff, text=self.text, minutes=minutes)
@@ -57,7 +58,7 @@ class AnnouncementAdminState(rx.State):
         staff = await current_staff(self)
         try:
             with session_scope() as session:
-                announcements.withdraw(session=session, actor=staff, announcement_id=int(announcement_id))
+                announcements.withdraw(session=session, actor=staff, announcement_id=(parse_id(announcement_id) or 0))
         except (PermissionDenied, AnnouncementError):
             self.notice = "Nie można wycofać tego ogłoszenia."
             return focus("komunikat-ogloszenie")

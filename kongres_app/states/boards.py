@@ -15,6 +15,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import boards, live
 from kongres_app.services.auth import PermissionDenied, Staff
 from kongres_app.services.boards import BoardError, GroupSummary, NoteView, Participant, PlenaryGroup
+from kongres_app.services.ids import parse_id
 from kongres_app.states import board_hub
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
@@ -23,9 +24,15 @@ KIND_FILTERS = ("", "trudnosc", "propozycja", "pytanie")
 _PENDING: set[asyncio.Task] = set()
 
 
+def _id(value: object) -> int:
+    """A note id from the client, or 0 (which no note has: the service then says it is gone)."""
+    return parse_id(value) or 0
+
+
 def board_number_from_path(path: str) -> int:
     parts = [p for p in path.split("/") if p]
-    return int(parts[1]) if len(parts) >= 2 and parts[0] == "grupy" and parts[1].isdigit() else 0
+    number = parse_id(parts[1]) if len(parts) >= 2 and parts[0] == "grupy" else None
+    return number or 0
 
 
 class BoardState(rx.State):
@@ -71,6 +78,7 @@ class BoardState(rx.State):
     merging_id: str = ""
     merge_target: str = ""
     paused: bool = False
+    _rooms: list[str] = []  # noqa: RUF012
     frozen_by_id: dict[str, NoteView] = {}  # noqa: RUF012
     frozen_ids: list[str] = []  # noqa: RUF012
 
@@ -84,6 +92,9 @@ class BoardState(rx.State):
         self.me_name = participant.full_name if participant else ""
         self.me_org = participant.org_name if participant else ""
         self.me_group = participant.group_number if participant else 0
+        if not self.found:
+            self.my_votes, self.my_notes = [], []
+            return
         with session_scope() as session:
             self.my_votes = [str(i) for i in boards.my_votes(session, participant, self.number)]
             self.my_notes = [str(i) for i in boards.my_notes(session, participant, self.number)]
@@ -121,6 +132,9 @@ class BoardState(rx.State):
         except BoardError:
             self.found, self.loaded = False, True
             return
+        # Leave the rooms of a board this tab showed before (client-side navigation keeps the socket).
+        await board_hub.leave(self.router.session.session_id, *self._rooms)
+        self._rooms = []
         self.number, self.roman, self.name, self.description = view.number, view.roman, view.name, view.description
         for key, value in board_hub.board_vars(view).items():
             setattr(self, key, value)
@@ -128,11 +142,13 @@ class BoardState(rx.State):
         self._show_me(self._participant())
         self.is_moderator = await self._moderator() is not None
         rooms = [board_hub.board_room(number)]
+        moderated_vars = board_hub.board_vars(moderated if self.is_moderator else boards.BoardView(), "mod_")
+        for key, value in moderated_vars.items():
+            setattr(self, key, value)  # emptied for anyone who is not (or no longer) a moderator
         if self.is_moderator:
-            for key, value in board_hub.board_vars(moderated, "mod_").items():
-                setattr(self, key, value)
             rooms.append(board_hub.moderator_room(number))
         await board_hub.enter(self.router.session.session_id, *rooms)
+        self._rooms = rooms
 
     # ------------------------------------------------------------------ joining
 
@@ -222,7 +238,7 @@ class BoardState(rx.State):
     @rx.event
     async def toggle_vote(self, note_id: str):
         result = await self._participant_action(
-            lambda s, p: boards.toggle_vote(session=s, participant=p, note_id=int(note_id))
+            lambda s, p: boards.toggle_vote(session=s, participant=p, note_id=_id(note_id))
         )
         self._show_me(self._participant())
         return result
@@ -230,7 +246,7 @@ class BoardState(rx.State):
     @rx.event
     async def report(self, note_id: str):
         result = await self._participant_action(
-            lambda s, p: boards.report_note(session=s, participant=p, note_id=int(note_id))
+            lambda s, p: boards.report_note(session=s, participant=p, note_id=_id(note_id))
         )
         if result is None:
             self.notice = "Dziękujemy, zgłoszenie trafiło do moderatorów."
@@ -241,7 +257,7 @@ class BoardState(rx.State):
     def start_edit(self, note_id: str):
         try:
             with session_scope() as session:
-                text = boards.own_note_text(session, self._participant(), int(note_id))
+                text = boards.own_note_text(session, self._participant(), _id(note_id))
         except (BoardError, ValueError):
             return None
         self.editing_id, self.edit_text = str(note_id), text
@@ -257,7 +273,7 @@ class BoardState(rx.State):
 
     @rx.event
     async def save_edit(self, _form_data: dict):
-        note_id, text = int(self.editing_id or 0), self.edit_text
+        note_id, text = _id(self.editing_id), self.edit_text
         result = await self._participant_action(
             lambda s, p: boards.edit_note(session=s, participant=p, note_id=note_id, text=text)
         )
@@ -268,7 +284,7 @@ class BoardState(rx.State):
     @rx.event
     async def delete(self, note_id: str):
         result = await self._participant_action(
-            lambda s, p: boards.delete_note(session=s, participant=p, note_id=int(note_id))
+            lambda s, p: boards.delete_note(session=s, participant=p, note_id=_id(note_id))
         )
         self._show_me(self._participant())
         return result
@@ -325,7 +341,7 @@ class BoardState(rx.State):
 
     @rx.event
     async def hide(self, _form_data: dict):
-        note_id, reason = int(self.hiding_id or 0), self.hide_reason
+        note_id, reason = _id(self.hiding_id), self.hide_reason
         return await self._moderate(
             lambda s, a: boards.hide_note(session=s, actor=a, note_id=note_id, reason=reason), "Notatka ukryta."
         )
@@ -333,7 +349,7 @@ class BoardState(rx.State):
     @rx.event
     async def unhide(self, note_id: str):
         return await self._moderate(
-            lambda s, a: boards.unhide_note(session=s, actor=a, note_id=int(note_id)), "Notatka znów jest widoczna."
+            lambda s, a: boards.unhide_note(session=s, actor=a, note_id=_id(note_id)), "Notatka znów jest widoczna."
         )
 
     @rx.event
@@ -345,7 +361,7 @@ class BoardState(rx.State):
         if flag not in labels:
             return None
         return await self._moderate(
-            lambda s, a: boards.set_flag(session=s, actor=a, note_id=int(note_id), flag=flag, value=bool(value)),
+            lambda s, a: boards.set_flag(session=s, actor=a, note_id=_id(note_id), flag=flag, value=bool(value)),
             labels[flag][0 if value else 1],
         )
 
@@ -360,7 +376,7 @@ class BoardState(rx.State):
 
     @rx.event
     async def merge(self, _form_data: dict):
-        source, target = int(self.merging_id or 0), int(self.merge_target) if self.merge_target.isdigit() else 0
+        source, target = _id(self.merging_id), _id(self.merge_target)
         return await self._moderate(
             lambda s, a: boards.merge_notes(session=s, actor=a, source_id=source, target_id=target),
             "Połączono notatki; głosy zsumowano.",

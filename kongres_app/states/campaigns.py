@@ -12,6 +12,7 @@ from kongres_app.services.campaigns import (
     campaign_detail,
     list_campaigns,
 )
+from kongres_app.services.ids import parse_id
 
 FILTERS = ("category", "gmina", "platform", "status", "query", "sort")
 
@@ -59,9 +60,9 @@ class CampaignDetailState(rx.State):
     def load(self):
         last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         view = None
-        if last.isdigit():
+        if campaign_id := parse_id(last):
             with session_scope() as session:
-                view = campaign_detail(session=session, campaign_id=int(last))
+                view = campaign_detail(session=session, campaign_id=campaign_id)
         self.found, self.detail, self.loaded = view is not None, view or CampaignDetail(), True
 
     @rx.var

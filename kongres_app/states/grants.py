@@ -6,6 +6,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import grants
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.grants import GrantError, GrantInput, GrantView
+from kongres_app.services.ids import parse_id
 from kongres_app.states.registration_form import ErrorItem, field_id, focus
 from kongres_app.states.staff import current_staff
 
@@ -74,7 +75,7 @@ class GrantAdminState(rx.State):
         staff = await current_staff(self)
         try:
             with session_scope() as session:
-                grant = grants.publish(session=session, actor=staff, grant_id=int(grant_id))
+                grant = grants.publish(session=session, actor=staff, grant_id=(parse_id(grant_id) or 0))
                 warn = grants.short_notice(grant)
         except (PermissionDenied, GrantError):
             self.notice = "Nie można opublikować tego konkursu."

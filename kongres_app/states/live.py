@@ -6,7 +6,9 @@ that changed (and relays over Redis to the worker holding its socket). No shared
 so joining costs nothing for the other tabs.
 """
 
+import asyncio
 import logging
+import time
 
 import reflex as rx
 from reflex.istate.manager.token import BaseStateToken
@@ -42,10 +44,24 @@ async def push(topic: str, state_cls: type[rx.State], refresh: str = "_refresh_l
     return pushed
 
 
+MIN_INTERVAL_S = 1.0
+_last_push = 0.0  # per process: only a throttle, never live data
+
+
 class LiveState(rx.State):
     @rx.event(background=True)
     async def registrations_changed(self):
-        """Sent after any change to registrations; safe for anyone to send (it only re-reads figures)."""
+        """Sent after any change to registrations; anyone may send it (it only re-reads figures),
+        so pushes are coalesced: at most one a second per process, and a burst ends with one more."""
         from kongres_app.states.dashboard import DashboardState
 
+        global _last_push
+        wait = _last_push + MIN_INTERVAL_S - time.monotonic()
+        if wait > 0:
+            if wait < MIN_INTERVAL_S:  # one trailing push covers the whole burst
+                _last_push += MIN_INTERVAL_S
+                await asyncio.sleep(wait)
+                await push(live.REGISTRATIONS, DashboardState)
+            return
+        _last_push = time.monotonic()
         await push(live.REGISTRATIONS, DashboardState)

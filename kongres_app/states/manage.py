@@ -8,6 +8,7 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.services.ids import parse_id
 from kongres_app.services.registration import (
     RegistrationError,
     cancel_delegate,
@@ -115,8 +116,8 @@ class ManageState(RegistrationFormMixin, rx.State):
 
     @rx.event
     def ask_cancel_delegate(self, delegate_id: int):
-        self.confirm_delegate, self.confirm_all = int(delegate_id), False
-        return focus(f"potwierdz-{int(delegate_id)}")
+        self.confirm_delegate, self.confirm_all = (parse_id(delegate_id) or 0), False
+        return focus(f"potwierdz-{(parse_id(delegate_id) or 0)}")
 
     @rx.event
     def ask_cancel_all(self):

@@ -8,6 +8,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import auth, congress_settings
 from kongres_app.services.auth import AuthError, PermissionDenied
 from kongres_app.services.clock import polish_datetime
+from kongres_app.services.ids import parse_id
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
@@ -15,6 +16,7 @@ from kongres_app.states.staff import current_staff
 
 class SettingsState(rx.State):
     values: dict[str, str] = {}  # noqa: RUF012
+    _loaded: dict[str, str] = {}  # noqa: RUF012
     errors: dict[str, str] = {}  # noqa: RUF012
     notice: str = ""
 
@@ -26,6 +28,7 @@ class SettingsState(rx.State):
                 self.values = congress_settings.current_values(session, staff)
         except PermissionDenied:
             self.values = {}
+        self._loaded = dict(self.values)
         self.errors, self.notice = {}, ""
 
     @rx.event
@@ -38,7 +41,9 @@ class SettingsState(rx.State):
         staff = await current_staff(self)
         try:
             with session_scope() as session:
-                promoted = congress_settings.save(session=session, actor=staff, values=dict(self.values))
+                promoted = congress_settings.save(
+                    session=session, actor=staff, values=dict(self.values), previous=self._loaded
+                )
         except PermissionDenied:
             self.notice = "Brak uprawnień."
             return focus("komunikat-ustawienia")
@@ -46,7 +51,7 @@ class SettingsState(rx.State):
             self.errors = exc.errors
             self.notice = "Nie zapisano: popraw zaznaczone pola."
             return focus("komunikat-ustawienia")
-        self.errors = {}
+        self.errors, self._loaded = {}, dict(self.values)
         self.notice = "Zapisano ustawienia." + (
             f" Miejsca dostały osoby z listy rezerwowej: {promoted}." if promoted else ""
         )
@@ -111,7 +116,7 @@ class TeamState(rx.State):
                     display_name=str(form_data.get("nazwa", ""))[:120],
                     password=str(form_data.get("haslo", ""))[:200],
                     role=auth.FACILITATOR,
-                    group_number=int(group) if group.isdigit() else None,
+                    group_number=parse_id(group),
                 )
                 auth.audit(session, staff, "create_facilitator", {"username": created.username, "group": group})
         except PermissionDenied:
@@ -126,7 +131,7 @@ class TeamState(rx.State):
 
     @rx.event
     def ask_reset(self, user_id: int):
-        self.reset_for = int(user_id)
+        self.reset_for = parse_id(user_id) or 0
         return focus("pole-nowe-haslo")
 
     @rx.event

@@ -6,6 +6,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import campaign_admin
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.campaigns import CampaignError, local_today, validate_campaign
+from kongres_app.services.ids import parse_id
 from kongres_app.states.campaign_form import CampaignFormMixin
 from kongres_app.states.registration_form import field_id, focus
 from kongres_app.states.staff import current_staff
@@ -34,13 +35,13 @@ class StaffCampaignFormState(CampaignFormMixin, rx.State):
         staff = await current_staff(self)
         try:
             with session_scope() as session:
-                values, hide, image = campaign_admin.form_values(session, staff, int(campaign_id))
+                values, hide, image = campaign_admin.form_values(session, staff, (parse_id(campaign_id) or 0))
         except (PermissionDenied, CampaignError):
             self.notice = "Nie można edytować tej zbiórki."
             return None
         self._clear()
         self.values, self.hide_amounts, self.image_path = values, hide, image
-        self.editing_id, self.open = int(campaign_id), True
+        self.editing_id, self.open = (parse_id(campaign_id) or 0), True
         return focus(field_id("campaign.title"))
 
     @rx.event

@@ -6,6 +6,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import campaign_admin
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.campaigns import CampaignCard, CampaignError
+from kongres_app.services.ids import parse_id
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
 
@@ -42,8 +43,8 @@ class StaffCampaignsState(rx.State):
 
     @rx.event
     def ask_reject(self, campaign_id: int):
-        self.rejecting, self.reason = int(campaign_id), ""
-        return focus(f"powod-{int(campaign_id)}")
+        self.rejecting, self.reason = (parse_id(campaign_id) or 0), ""
+        return focus(f"powod-{(parse_id(campaign_id) or 0)}")
 
     @rx.event
     def keep(self):
@@ -65,7 +66,8 @@ class StaffCampaignsState(rx.State):
     @rx.event
     async def approve(self, campaign_id: int):
         return await self._act(
-            lambda s, staff: campaign_admin.approve(s, staff, int(campaign_id)), "Zbiórka opublikowana w witrynie."
+            lambda s, staff: campaign_admin.approve(s, staff, (parse_id(campaign_id) or 0)),
+            "Zbiórka opublikowana w witrynie.",
         )
 
     @rx.event
@@ -79,11 +81,11 @@ class StaffCampaignsState(rx.State):
     @rx.event
     async def refresh(self, campaign_id: int):
         staff = await current_staff(self)
-        self.busy = int(campaign_id)
+        self.busy = parse_id(campaign_id) or 0
         yield
         try:
             with session_scope() as session:
-                result = await campaign_admin.refresh(session, staff, int(campaign_id))
+                result = await campaign_admin.refresh(session, staff, (parse_id(campaign_id) or 0))
             self.notice = (
                 "Pobrano aktualne dane zbiórki." if result.ok else f"Nie udało się pobrać danych: {result.error}"
             )

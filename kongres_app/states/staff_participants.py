@@ -5,6 +5,7 @@ import reflex as rx
 from kongres_app.db import session_scope
 from kongres_app.services import organiser
 from kongres_app.services.auth import PermissionDenied
+from kongres_app.services.ids import parse_count, parse_id
 from kongres_app.services.organiser import ParticipantFilter, ParticipantRow
 from kongres_app.services.registration import RegistrationError
 from kongres_app.states.live import LiveState
@@ -64,7 +65,7 @@ class StaffParticipantsState(rx.State):
 
     @rx.event
     async def go_to_page(self, page: int):
-        self.page = min(max(1, int(page)), self.pages)
+        self.page = min(max(1, (parse_id(page) or 0)), self.pages)
         await self._reload()
 
     async def _act(self, action, success: str):
@@ -83,23 +84,23 @@ class StaffParticipantsState(rx.State):
 
     @rx.event
     async def move(self, delegate_id: int, group: str):
-        if not str(group).isdigit():
+        if parse_id(group) is None:
             return None
         return await self._act(
-            lambda s, staff: organiser.move_delegate(s, staff, int(delegate_id), int(group)),
+            lambda s, staff: organiser.move_delegate(s, staff, (parse_id(delegate_id) or 0), parse_id(group) or 0),
             f"Przeniesiono do grupy {group}.",
         )
 
     @rx.event
     async def set_handled(self, delegate_id: int, handled: bool):
         return await self._act(
-            lambda s, staff: organiser.set_needs_handled(s, staff, int(delegate_id), bool(handled)),
+            lambda s, staff: organiser.set_needs_handled(s, staff, (parse_id(delegate_id) or 0), bool(handled)),
             "Zapisano: potrzeby zapewnione." if handled else "Zapisano: potrzeby do zapewnienia.",
         )
 
     @rx.event
     def ask_cancel(self, delegate_id: int):
-        self.confirm_cancel = int(delegate_id)
+        self.confirm_cancel = parse_id(delegate_id) or 0
 
     @rx.event
     def keep(self):
@@ -119,10 +120,10 @@ class StaffParticipantsState(rx.State):
 
     @rx.event
     async def save_capacity(self, _form_data: dict):
-        if not (self.capacity_group.isdigit() and self.capacity_value.strip().isdigit()):
+        group, places = parse_id(self.capacity_group), parse_count(self.capacity_value, 100_000)
+        if group is None or places is None:
             self.notice = "Podaj liczbę miejsc jako liczbę całkowitą, np. 35."
             return focus("komunikat-uczestnicy")
-        group, places = int(self.capacity_group), int(self.capacity_value)
         return await self._act(
             lambda s, staff: organiser.set_group_capacity(s, staff, group, places),
             f"Grupa {group} ma teraz {places} miejsc; osoby z listy rezerwowej dostały wolne miejsca.",

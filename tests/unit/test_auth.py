@@ -130,6 +130,9 @@ def test_password_reset_ends_open_sessions_and_only_organisers_may(engine):
     token, _ = login(engine, username="mod1")
     with pytest.raises(auth.PermissionDenied), session_scope(engine) as session:
         auth.reset_password(session=session, actor=facilitator, user_id=organiser.id, password="inne-haslo-12345")
+    other_organiser = make_user(engine, username="ola")
+    with pytest.raises(auth.AuthError, match="tylko hasło moderatora"), session_scope(engine) as session:
+        auth.reset_password(session=session, actor=organiser, user_id=other_organiser.id, password="przejecie-konta-1")
     with session_scope(engine) as session:
         auth.reset_password(session=session, actor=organiser, user_id=facilitator.id, password="nowe-haslo-12345")
     with Session(engine) as session:

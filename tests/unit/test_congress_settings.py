@@ -46,3 +46,15 @@ def test_only_organisers(seeded_engine):
         congress_settings.current_values(session, facilitator)
     with pytest.raises(auth.PermissionDenied), session_scope(seeded_engine) as session:
         congress_settings.save(session=session, actor=None, values={})
+
+
+def test_unchanged_places_do_not_undo_a_change_made_meanwhile(seeded_engine):
+    organiser = make_user(seeded_engine)
+    with Session(seeded_engine) as session:
+        loaded = congress_settings.current_values(session, organiser)
+    capacity(seeded_engine, 2, 44)  # another organiser raises group II on the participants page
+    edited = {**loaded, "slogan": "Inne hasło"}
+    with session_scope(seeded_engine) as session:
+        congress_settings.save(session=session, actor=organiser, values=edited, previous=loaded)
+    with Session(seeded_engine) as session:
+        assert session.exec(select(DiscussionGroup.capacity).where(DiscussionGroup.number == 2)).one() == 44
