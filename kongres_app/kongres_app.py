@@ -28,6 +28,7 @@ from kongres_app.pages.staff_dashboard import staff_dashboard
 from kongres_app.pages.staff_login import staff_login
 from kongres_app.pages.staff_participants import staff_participants
 from kongres_app.states import board_hub
+from kongres_app.states.announcements import AnnouncementState
 from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
 from kongres_app.states.campaign_submit import CampaignSubmitState
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
@@ -101,7 +102,8 @@ for component, route, title, on_load in PAGES:
         route=route,
         title=f"{title} – {TITLE_SUFFIX}",
         description=DESCRIPTION,
-        on_load=on_load or None,
+        # Every page shows the organisers' live announcements (and rejoins their room after a reconnect).
+        on_load=[*on_load, AnnouncementState.load],
     )
 
 app.register_lifespan_task(refresh_campaigns_forever)

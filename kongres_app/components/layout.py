@@ -128,7 +128,9 @@ def site_footer() -> rx.Component:
 
 
 def announcement_banner() -> rx.Component:
-    """Organisers' live messages; a polite live region, so screen readers read them without a jump."""
+    """Organisers' live messages; a polite live region, so screen readers read them without a jump.
+
+    Loaded by every page's on_load (see kongres_app.py), which also runs after a reconnect."""
     from kongres_app.states.announcements import AnnouncementState
 
     return rx.box(
@@ -144,7 +146,6 @@ def announcement_banner() -> rx.Component:
         aria_live="polite",
         role="status",
         class_name="announcements",
-        on_mount=AnnouncementState.load,
     )
 
 
