@@ -109,6 +109,7 @@ def test_two_browsers_see_notes_votes_and_moderation_live(two_delegates, browser
     expect(note_in_b).to_have_count(0)
     expect(a.locator(".note-text", has_text=XSS)).to_have_count(0)
     expect(card.get_by_text("Ukryta: Próba wstawienia kodu")).to_be_visible()  # moderators still see it
+    assert_no_violations(moderator)  # the moderator's view, with a hidden note and its tools
     expect(plenary.get_by_text(re.compile("nie pogrubiaj"))).to_have_count(0)
     for context in (moderator.context, plenary.context):
         context.close()

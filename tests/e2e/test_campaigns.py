@@ -28,6 +28,7 @@ def test_filter_sort_and_open_a_campaign(page: Page):
     expect(cards(page)).to_have_count(1)
     expect(cards(page).first).to_contain_text("Rehabilitacja")
     expect(cards(page).first).to_contain_text("nie pokazuje kwot")  # hidden amounts stay hidden
+    assert_no_violations(page)  # a filtered list
 
     page.get_by_label("Kategoria").select_option("")
     page.get_by_label("Stan").select_option("zakonczona")

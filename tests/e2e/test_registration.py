@@ -119,6 +119,7 @@ def test_register_two_delegates_then_manage_with_the_link(page: Page, base_url: 
 def test_full_group_waitlists_and_promotes_after_a_cancellation(page: Page, app_engine, mailbox):
     with session_scope(app_engine) as session:
         taken = public_stats(session)["groups"][3]["confirmed"]  # earlier tests may have used group IV
+    with session_scope(app_engine) as session:
         set_group_capacity(session=session, group_number=4, capacity=taken + 1)
     first_org, first_email = unique("Klub Sportowy Orzeł")
     fill_registration(page, first_org, first_email, [("Piotr Lis", "4")])
