@@ -27,12 +27,13 @@ export PORT
 NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export NPM_CONFIG_REGISTRY
 
-.PHONY: help run dev test lint setup deps dev-deps bun db chromium servers prereqs clean bench organiser
+.PHONY: help run run-scaled dev test lint setup deps dev-deps bun db chromium servers prereqs clean bench organiser
 
 help:
 	@echo "make run    - instaluje wszystko, przygotowuje bazę i uruchamia aplikację na http://localhost:$(PORT)"
 	@echo "make test   - to samo przygotowanie, potem lint i wszystkie testy (także w przeglądarce)"
 	@echo "make dev    - tryb deweloperski z przeładowaniem na gorąco"
+	@echo "make run-scaled - PostgreSQL + Redis + kilka procesów (skalowanie)"
 	@echo "make organiser - tworzy konto organizatora (pyta o login i hasło)"
 	@echo "make clean  - usuwa pliki generowane (.web, .states); dane w data/ zostają"
 
@@ -69,6 +70,18 @@ setup: deps bun db
 run: setup
 	@$(BIN)/python -m kongres_app.cli check --port
 	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
+
+# Scale-out on one machine: local PostgreSQL and Redis (data under data/scaled), several workers.
+SCALED_DIR := $(CURDIR)/data/scaled
+GRANIAN_WORKERS ?= 2
+run-scaled: setup servers
+	@eval "$$($(BIN)/python -m kongres_app.local_services start $(SCALED_DIR))" && \
+	export REFLEX_DB_URL REFLEX_REDIS_URL GRANIAN_WORKERS=$(GRANIAN_WORKERS) && \
+	echo "PostgreSQL: $$REFLEX_DB_URL  Redis: $$REFLEX_REDIS_URL  workers: $(GRANIAN_WORKERS)" && \
+	$(BIN)/python -m kongres_app.cli setup && \
+	$(BIN)/python -m kongres_app.cli check --port && \
+	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT); \
+	status=$$?; $(BIN)/python -m kongres_app.local_services stop $(SCALED_DIR); exit $$status
 
 dev: setup
 	$(BIN)/reflex run --env dev --frontend-port $(PORT) --backend-port $(BACKEND_PORT)
