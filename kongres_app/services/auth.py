@@ -119,6 +119,23 @@ def create_user(
     return _staff(user)
 
 
+def create_facilitator(
+    *, session: Session, actor: Staff | None, username: str, display_name: str, password: str, group_number: int | None
+) -> Staff:
+    """Organisers add a facilitator for one group's board."""
+    require_organiser(session, actor, "create_facilitator")
+    created = create_user(
+        session=session,
+        username=username,
+        display_name=display_name,
+        password=password,
+        role=FACILITATOR,
+        group_number=group_number,
+    )
+    audit(session, actor, "create_facilitator", {"username": created.username, "group": group_number})
+    return created
+
+
 def reset_password(*, session: Session, actor: Staff, user_id: int, password: str, now: datetime | None = None) -> None:
     """Organisers set a new password for a facilitator; their open sessions end."""
     require_organiser(session, actor, "reset_password", f"user={user_id}")

@@ -109,16 +109,14 @@ class TeamState(rx.State):
         group = str(form_data.get("grupa", ""))
         try:
             with session_scope() as session:
-                auth.require_organiser(session, staff, "create_facilitator")
-                created = auth.create_user(
+                auth.create_facilitator(
                     session=session,
+                    actor=staff,
                     username=str(form_data.get("login", ""))[:60],
                     display_name=str(form_data.get("nazwa", ""))[:120],
                     password=str(form_data.get("haslo", ""))[:200],
-                    role=auth.FACILITATOR,
                     group_number=parse_id(group),
                 )
-                auth.audit(session, staff, "create_facilitator", {"username": created.username, "group": group})
         except PermissionDenied:
             self.error = "Brak uprawnień."
             return focus("komunikat-zespol")

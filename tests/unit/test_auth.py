@@ -138,3 +138,21 @@ def test_password_reset_ends_open_sessions_and_only_organisers_may(engine):
     with Session(engine) as session:
         assert auth.authenticate(session, token, now=NOW) is None
     assert login(engine, username="mod1", password="nowe-haslo-12345")[0]
+
+
+def test_only_organisers_add_facilitators(engine):
+    organiser = make_user(engine)
+    with session_scope(engine) as session:
+        created = auth.create_facilitator(
+            session=session,
+            actor=organiser,
+            username="mod3",
+            display_name="Moderator III",
+            password=PASSWORD,
+            group_number=3,
+        )
+    assert created.role == auth.FACILITATOR and created.group_number == 3 and created.may_moderate(3)
+    with pytest.raises(auth.PermissionDenied), session_scope(engine) as session:
+        auth.create_facilitator(
+            session=session, actor=created, username="mod4", display_name="X", password=PASSWORD, group_number=4
+        )
