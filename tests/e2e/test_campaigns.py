@@ -60,7 +60,9 @@ def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser
     manage_link = page.url
 
     page.get_by_role("button", name="Zgłoś zbiórkę").click()
-    page.get_by_role("button", name="Zgłoś zbiórkę").last.click()  # empty form: errors, nothing stored
+    form = page.get_by_role("form", name="Zgłoszenie zbiórki")
+    expect(form.get_by_label("Tytuł zbiórki")).to_be_visible()  # the form is open before we send it
+    form.get_by_role("button", name="Zgłoś zbiórkę").click()  # empty form: errors, nothing stored
     expect(page.locator("#pole-campaign-title-blad")).to_have_text("Podaj tytuł zbiórki.")
 
     number = org.split()[-1]
@@ -76,7 +78,7 @@ def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser
     page.get_by_role("textbox", name=re.compile("^Liczba wspierających")).fill("17")
     page.get_by_label("Początek zbiórki").fill(str(date.today() - timedelta(days=3)))
     page.get_by_label("Koniec zbiórki").fill(str(date.today() + timedelta(days=30)))
-    page.get_by_role("button", name="Zgłoś zbiórkę").last.click()
+    form.get_by_role("button", name="Zgłoś zbiórkę").click()
     expect(page.get_by_text("Zbiórka zgłoszona.")).to_be_visible()
     expect(page.get_by_text(re.compile(f"{re.escape(title)} — Zgłoszona"))).to_be_visible()
 
