@@ -107,7 +107,3 @@ class AppProcess:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid if self.proc else 0

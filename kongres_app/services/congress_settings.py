@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from kongres_app.models import DiscussionGroup, SiteSetting
 from kongres_app.services import registration as reg
@@ -138,22 +138,3 @@ def save(
         session.add(row)
     audit(session, actor, "save_settings", {"promoted": promoted, "capacities": capacities, "venue": venue})
     return promoted
-
-
-def settings_keys() -> list[str]:
-    return [*EDITION_TEXTS, "event_date", "venue_capacity", "registration_opens_at", "registration_closes_at"]
-
-
-def group_numbers_in_order(session: Session) -> list[int]:
-    edition = current_edition(session)
-    return (
-        list(
-            session.exec(
-                select(DiscussionGroup.number)
-                .where(DiscussionGroup.edition_id == edition.id)
-                .order_by(col(DiscussionGroup.number))
-            ).all()
-        )
-        if edition
-        else []
-    )

@@ -5,7 +5,7 @@ procedure and criteria, amounts granted this year and last)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 from sqlmodel import Session, col, select
@@ -220,7 +220,3 @@ def reminder_ics(session: Session, grant_id: int) -> bytes | None:
         event.add_component(alarm)
     calendar.add_component(event)
     return calendar.to_ical()
-
-
-def deadline_date(grant: GrantCompetition) -> date:
-    return utc_to_local(grant.offer_deadline).date()

@@ -19,7 +19,7 @@ from kongres_app.services.boards import groups_overview
 from kongres_app.services.clock import polish_datetime, utc_to_local, utcnow
 from kongres_app.services.codes import display_code, normalise_code
 from kongres_app.services.congress import current_edition, roman
-from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, LEGAL_FORMS, STATUS_LABELS, WAITING
+from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, STATUS_LABELS, WAITING
 from kongres_app.services.ids import parse_id
 from kongres_app.services.registration_views import public_stats
 
@@ -355,7 +355,3 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
     audit(session, actor, "check_in", {"delegate": delegate.id})
     result.outcome, result.message = "ok", "Obecność potwierdzona. Witamy na kongresie!"
     return result
-
-
-def legal_form_label(code: str) -> str:
-    return LEGAL_FORMS.get(code, code)

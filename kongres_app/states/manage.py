@@ -51,10 +51,6 @@ class ManageState(RegistrationFormMixin, rx.State):
         self.registration = view or RegistrationView()
         self.loaded = True
 
-    @rx.var
-    def waiting_count(self) -> int:
-        return sum(1 for d in self.registration.delegates if d.status == "waiting")
-
     @rx.event
     def start_edit(self):
         if not (self.found and self.registration.editable):
