@@ -2,9 +2,11 @@
 
 import reflex as rx
 
+from kongres_app.serving import respawn_killed_workers
 from kongres_app.settings import load_settings
 
 settings = load_settings()
+respawn_killed_workers()  # one crashed worker must not stop the others (see kongres_app/serving.py)
 
 config = rx.Config(
     app_name="kongres_app",

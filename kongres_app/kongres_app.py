@@ -27,6 +27,8 @@ from kongres_app.pages.staff_check_in import staff_check_in
 from kongres_app.pages.staff_dashboard import staff_dashboard
 from kongres_app.pages.staff_login import staff_login
 from kongres_app.pages.staff_participants import staff_participants
+from kongres_app.serving import worker_header
+from kongres_app.settings import load_settings
 from kongres_app.states import board_hub
 from kongres_app.states.announcements import AnnouncementState
 from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
@@ -53,7 +55,7 @@ app = rx.App(
     html_lang="pl",
     stylesheets=["/kongres.css"],
     head_components=[rx.script(src="/a11y.js")],
-    api_transformer=build_api(),
+    api_transformer=[build_api(), worker_header] if load_settings().worker_header else build_api(),
 )
 
 PAGES = [

@@ -33,6 +33,7 @@ class Settings:
     timezone: str
     public_url: str
     mail_from: str
+    worker_header: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -111,4 +112,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         timezone=_optional(env, "KONGRES_TIMEZONE") or "Europe/Warsaw",
         public_url=(_optional(env, "KONGRES_PUBLIC_URL") or f"http://localhost:{port}").rstrip("/"),
         mail_from=_optional(env, "KONGRES_MAIL_FROM") or "Kongres NGO <kongres@localhost>",
+        worker_header=(_optional(env, "KONGRES_WORKER_HEADER") or "").lower() in ("1", "true", "tak"),
     )

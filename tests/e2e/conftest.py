@@ -18,6 +18,11 @@ from kongres_app.testing import AppProcess, app_environment, free_port, prepare_
 CHROMIUM = "/usr/bin/chromium"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Scale-out tests first: their app must finish before the session's app builds ``.web``."""
+    items.sort(key=lambda item: item.get_closest_marker("scaled") is None)
+
+
 class Mailbox:
     """A real SMTP server (aiosmtpd) on loopback that keeps what it receives."""
 
