@@ -118,7 +118,7 @@ lint: dev-deps
 test: setup dev-deps chromium servers $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest
 
-bench: setup dev-deps
+bench: setup dev-deps servers $(LIGHTHOUSE)
 	$(BIN)/python -m bench
 
 clean:

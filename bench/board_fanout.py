@@ -3,6 +3,10 @@
 Beside it, in the same run, the floor: a bare python-socketio server broadcasting a payload of the
 same size to the same number of clients. Clients are asyncio websockets speaking engine.io/socket.io
 (like the browser), all in this process; the server under test runs in its own process tree.
+
+With the N tabs still connected: a delegate's vote round trip against a trivial event (``set_draft``,
+one string var, no database) of the same app, and the server's memory per tab, also after they leave.
+Two modes: the default (one process, SQLite) and scaled (PostgreSQL + Redis + 2 workers).
 """
 
 from __future__ import annotations
@@ -10,20 +14,25 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 import websockets
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from kongres_app import local_services
 from kongres_app.db import make_engine, session_scope
+from kongres_app.models import Note
 from kongres_app.services import boards
 from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
@@ -35,6 +44,10 @@ NAMESPACE = "/_event"
 ROOT = "reflex___state____state"
 BOARD_STATE = f"{ROOT}.kongres_app___states___boards____board_state"
 POSTS = 5
+ROUND_TRIPS = 30
+SIZES = (100, 300, 1000)
+SCALED_WORKERS = 2
+STATE_EXPIRY_S = 60  # REFLEX_REDIS_TOKEN_EXPIRATION for the run (default 3600)
 
 
 def schema() -> str:
@@ -48,6 +61,7 @@ class Tab:
     token: str
     received: dict[str, float] = field(default_factory=dict)
     hydrated: asyncio.Event = field(default_factory=asyncio.Event)
+    waiters: list[tuple[str, asyncio.Future]] = field(default_factory=list)
 
 
 async def open_tab(ws_url: str, path: str, state_schema: str | None, client_vars: dict | None = None) -> Tab:
@@ -79,6 +93,10 @@ async def listen(tab: Tab, markers: list[str]) -> None:
             for marker in markers:
                 if marker not in tab.received and marker in message:
                     tab.received[marker] = now
+            for key, future in list(tab.waiters):
+                if key in message and not future.done():
+                    future.set_result(now)
+                    tab.waiters.remove((key, future))
     except websockets.ConnectionClosed:
         pass
 
@@ -112,12 +130,16 @@ def make_delegates(db_url: str, count: int) -> list[str]:
     return tokens
 
 
-def tree_rss(pid: int) -> int:
-    try:
-        root = psutil.Process(pid)
-        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
-    except psutil.NoSuchProcess:
-        return 0
+def tree_rss(pids: list[int]) -> int:
+    """Resident memory of these processes and all their children."""
+    total = 0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            total += sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+        except psutil.NoSuchProcess:
+            pass
+    return total
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -125,11 +147,30 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))]
 
 
-async def run_app(url: str, pid: int, n: int, poster_token: str) -> dict:
+async def send_event(tab: Tab, name: str, payload: dict) -> None:
+    event = {"name": f"{BOARD_STATE}.{name}", "payload": payload, "router_data": {"pathname": "/grupy/1"}}
+    await tab.ws.send(f"42{NAMESPACE}," + json.dumps(["event", event]))
+
+
+async def round_trips(tab: Tab, name: str, payload, key, count: int = ROUND_TRIPS) -> list[float]:
+    """Send ``count`` events one after another; time each until the tab gets a message with ``key``."""
+    times = []
+    for i in range(count):
+        future = asyncio.get_running_loop().create_future()
+        tab.waiters.append((key(i), future))
+        sent = time.perf_counter()
+        await send_event(tab, name, payload(i))
+        times.append(await asyncio.wait_for(future, timeout=30) - sent)
+        await asyncio.sleep(0.05)
+    return times
+
+
+async def run_app(url: str, pids: list[int], n: int, poster_token: str, note_id) -> dict:
     ws_url = url.replace("http", "ws", 1) + NAMESPACE
     state_schema = schema()
     markers = [f"pomiar-{uuid.uuid4().hex[:10]}" for _ in range(POSTS)]
-    rss_before = tree_rss(pid)
+    gc_settle = 2
+    rss_before = tree_rss(pids)
     t0 = time.perf_counter()
     tabs: list[Tab] = []
     for start in range(0, n, 50):  # a hall opening the page: 50 connects in flight at a time
@@ -138,8 +179,8 @@ async def run_app(url: str, pid: int, n: int, poster_token: str) -> dict:
     listeners = [asyncio.create_task(listen(t, markers)) for t in tabs]
     await asyncio.wait_for(asyncio.gather(*(t.hydrated.wait() for t in tabs)), timeout=600)
     join_s = time.perf_counter() - t0
-    await asyncio.sleep(1)
-    rss_after = tree_rss(pid)
+    await asyncio.sleep(gc_settle)
+    rss_joined = tree_rss(pids)
 
     poster = await open_tab(ws_url, "/grupy/1", state_schema, {f"{BOARD_STATE}.participant_token": poster_token})
     poster_listener = asyncio.create_task(listen(poster, markers))
@@ -147,11 +188,9 @@ async def run_app(url: str, pid: int, n: int, poster_token: str) -> dict:
     latencies, all_in = [], []
     for marker in markers:
         text = f"{marker} Brak stałego lokalu na spotkania i zbyt mało grantów dla małych organizacji."
-        for name, payload in (("set_draft", {"value": text}), ("post", {"_form_data": {}})):
-            event = {"name": f"{BOARD_STATE}.{name}", "payload": payload, "router_data": {"pathname": "/grupy/1"}}
-            if name == "post":
-                sent = time.perf_counter()
-            await poster.ws.send(f"42{NAMESPACE}," + json.dumps(["event", event]))
+        await send_event(poster, "set_draft", {"value": text})
+        sent = time.perf_counter()
+        await send_event(poster, "post", {"_form_data": {}})
         deadline = time.perf_counter() + 60
         while time.perf_counter() < deadline and any(marker not in t.received for t in tabs):
             await asyncio.sleep(0.005)
@@ -159,18 +198,37 @@ async def run_app(url: str, pid: int, n: int, poster_token: str) -> dict:
         latencies.extend(got)
         all_in.append(max(got) if len(got) == n else float("inf"))
         await asyncio.sleep(0.3)
+
+    # Round trips with the N tabs connected: a vote (database write + broadcast to N) vs a trivial event.
+    vote_id = str(note_id(markers[-1]))
+    votes = await round_trips(poster, "toggle_vote", lambda i: {"note_id": vote_id}, lambda i: "my_votes")
+    noop_values = [f"noop-{uuid.uuid4().hex[:12]}" for _ in range(ROUND_TRIPS)]
+    noops = await round_trips(poster, "set_draft", lambda i: {"value": noop_values[i]}, lambda i: noop_values[i])
+
     for task in [*listeners, poster_listener]:
         task.cancel()
     await asyncio.gather(*(t.ws.close() for t in [*tabs, poster]), return_exceptions=True)
-    await asyncio.sleep(2)
+    left_at = time.perf_counter()
+    await asyncio.sleep(5)  # disconnects handled
+    rss_left = tree_rss(pids)
+    # Reflex keeps a tab's state until it has been idle for the token expiry (so a phone that
+    # drops off the network resumes where it was); this run sets that to STATE_EXPIRY_S.
+    await asyncio.sleep(max(0.0, STATE_EXPIRY_S + 15 - (time.perf_counter() - left_at)))
+    rss_expired = tree_rss(pids)
+    grown = rss_joined - rss_before
     return {
         "join_s": join_s,
         "p50": statistics.median(latencies) * 1000,
         "p95": percentile(latencies, 0.95) * 1000,
         "max": max(latencies) * 1000,
         "all_median": statistics.median(all_in) * 1000,
-        "mb_per_tab": (rss_after - rss_before) / n / 1e6,
-        "rss_released_mb": (rss_after - tree_rss(pid)) / 1e6,
+        "vote_p50": statistics.median(votes) * 1000,
+        "vote_p95": percentile(votes, 0.95) * 1000,
+        "noop_p50": statistics.median(noops) * 1000,
+        "noop_p95": percentile(noops, 0.95) * 1000,
+        "mb_per_tab": grown / n / 1e6,
+        "released_pct": 100 * (rss_joined - rss_left) / grown if grown > 0 else float("nan"),
+        "expired_pct": 100 * (rss_joined - rss_expired) / grown if grown > 0 else float("nan"),
     }
 
 
@@ -218,37 +276,100 @@ async def run_floor(n: int, payload_size: int) -> dict:
     }
 
 
-def main(sizes: tuple[int, ...] = (50, 100, 300, 1000)) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = app_environment(Path(tmp) / "bench.db", free_port())
+def latest_note_id(db_url: str):
+    engine = make_engine(db_url)
+
+    def find(marker: str) -> int:
+        with Session(engine) as session:
+            return session.exec(select(Note.id).where(col(Note.text).startswith(marker))).one()
+
+    return find
+
+
+@contextmanager
+def single_process(tmp: Path) -> Iterator[tuple[str, dict[str, str], list[int]]]:
+    env = app_environment(tmp / "bench.db", free_port(), REFLEX_REDIS_TOKEN_EXPIRATION=str(STATE_EXPIRY_S))
+    prepare_database(env)
+    app = AppProcess(env, tmp / "app-single.log")
+    with app:
+        yield "1 process, SQLite", env, [app.pid]
+
+
+@contextmanager
+def scaled(tmp: Path) -> Iterator[tuple[str, dict[str, str], list[int]]]:
+    folder = Path(tempfile.mkdtemp(prefix="kongres-bench-scaled-"))  # PostgreSQL (not root) must reach it
+    redis_port = free_port()
+    try:
+        env = app_environment(
+            tmp / "unused.db",
+            free_port(),
+            REFLEX_DB_URL=local_services.start_postgres(folder, free_port()),
+            REFLEX_REDIS_URL=local_services.start_redis(folder / "redis", redis_port),
+            GRANIAN_WORKERS=str(SCALED_WORKERS),
+            REFLEX_REDIS_TOKEN_EXPIRATION=str(STATE_EXPIRY_S),
+        )
         prepare_database(env)
-        posters = make_delegates(env["REFLEX_DB_URL"], len(sizes))
-        with AppProcess(env, Path(tmp) / "app.log") as url:
-            rows = []
-            for n, poster in zip(sizes, posters, strict=True):
-                ours = asyncio.run(run_app(url, _server_pid(env), n, poster))
-                floor = asyncio.run(run_floor(n, 1400))
-                rows.append((n, ours, floor))
-                print(f"  N={n}: done", flush=True)
-    print("Board fan-out (single process, SQLite), socket-level clients in one process on the same 2-core machine")
+        redis_pid = int((folder / "redis" / "redis.pid").read_text())
+        app = AppProcess(env, tmp / "app-scaled.log")
+        with app:
+            yield f"{SCALED_WORKERS} workers, PostgreSQL + Redis", env, [app.pid, redis_pid]
+    finally:
+        local_services.stop_redis(redis_port)
+        local_services.stop_postgres(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(sizes: tuple[int, ...] = SIZES) -> None:
+    machine = f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM"
+    floors = {}
+    for n in sizes:
+        floors[n] = asyncio.run(run_floor(n, 1400))
+        print(f"  floor N={n}: done", flush=True)
+    modes = [single_process]
+    if local_services.available():
+        modes.append(scaled)
+    else:
+        print("(PostgreSQL/Redis not installed: the scaled mode is skipped)")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in modes:
+            with mode(Path(tmp)) as (label, env, pids):
+                posters = make_delegates(env["REFLEX_DB_URL"], len(sizes))
+                note_id = latest_note_id(env["REFLEX_DB_URL"])
+                for n, poster in zip(sizes, posters, strict=True):
+                    rows.append((label, n, asyncio.run(run_app(env_url(env), pids, n, poster, note_id))))
+                    print(f"  {label} N={n}: done", flush=True)
+    print(f"\nBoard fan-out: socket-level clients in one process, on the same machine ({machine})")
     print(
-        "| tabs | join all | note → tab p50 | p95 | max | all tabs have it (median of 5) | floor p50 | floor p95 | floor all | ratio (all/floor all) | server MB per tab |"
+        "| server | tabs | join all | note → tab p50 | p95 | max | all tabs have it (median of 5) | floor p95 | floor all | ratio (all/floor all) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for n, o, f in rows:
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for label, n, o in rows:
+        f = floors[n]
         ratio = o["all_median"] / f["all_median"] if f["all_median"] else float("nan")
         print(
-            f"| {n} | {o['join_s']:.1f} s | {o['p50']:.0f} ms | {o['p95']:.0f} ms | {o['max']:.0f} ms | {o['all_median']:.0f} ms | "
-            f"{f['p50']:.0f} ms | {f['p95']:.0f} ms | {f['all_median']:.0f} ms | {ratio:.1f}× | {o['mb_per_tab']:.2f} |"
+            f"| {label} | {n} | {o['join_s']:.1f} s | {o['p50']:.0f} ms | {o['p95']:.0f} ms | {o['max']:.0f} ms | "
+            f"{o['all_median']:.0f} ms | {f['p95']:.0f} ms | {f['all_median']:.0f} ms | {ratio:.1f}× |"
         )
+    print(f"\nEvent round trip with N tabs connected ({ROUND_TRIPS} each): a vote vs a trivial event (set_draft)")
+    print("| server | tabs | vote p50 | vote p95 | trivial p50 | trivial p95 | ratio p50 | ratio p95 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, n, o in rows:
+        print(
+            f"| {label} | {n} | {o['vote_p50']:.1f} ms | {o['vote_p95']:.1f} ms | {o['noop_p50']:.1f} ms | "
+            f"{o['noop_p95']:.1f} ms | {o['vote_p50'] / o['noop_p50']:.1f}× | {o['vote_p95'] / o['noop_p95']:.1f}× |"
+        )
+    print("\nServer memory (RSS of the app's processes, and Redis in the scaled mode)")
+    print(
+        f"| server | tabs | MB per connected tab | given back 5 s after the tabs left | after their states expired ({STATE_EXPIRY_S} s) |"
+    )
+    print("|---|---|---|---|---|")
+    for label, n, o in rows:
+        print(f"| {label} | {n} | {o['mb_per_tab']:.2f} | {o['released_pct']:.0f} % | {o['expired_pct']:.0f} % |")
 
 
-def _server_pid(env: dict[str, str]) -> int:
-    port = int(env["PORT"])
-    for conn in psutil.net_connections(kind="tcp"):
-        if conn.laddr and conn.laddr.port == port and conn.status == psutil.CONN_LISTEN and conn.pid:
-            return conn.pid
-    return 0
+def env_url(env: dict[str, str]) -> str:
+    return f"http://127.0.0.1:{env['PORT']}"
 
 
 if __name__ == "__main__":

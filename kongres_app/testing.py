@@ -82,6 +82,13 @@ class AppProcess:
             raise
         return self.url
 
+    @property
+    def pid(self) -> int:
+        """The ``reflex run`` process: the server's root (its workers are its children)."""
+        if self.proc is None:
+            raise RuntimeError("The app is not running.")
+        return self.proc.pid
+
     def __exit__(self, *exc) -> None:
         self.stop()
 

@@ -237,11 +237,17 @@ class BoardState(rx.State):
 
     @rx.event
     async def toggle_vote(self, note_id: str):
-        result = await self._participant_action(
-            lambda s, p: boards.toggle_vote(session=s, participant=p, note_id=_id(note_id))
-        )
-        self._show_me(self._participant())
-        return result
+        try:
+            with session_scope() as session:
+                given = boards.toggle_vote(session=session, participant=self._participant(), note_id=_id(note_id))
+        except BoardError as exc:
+            self.notice = exc.message
+            yield focus("komunikat-tablica")
+            return
+        voted = str(_id(note_id))
+        self.my_votes = [*[v for v in self.my_votes if v != voted], *([voted] if given else [])]
+        yield  # the voter sees their vote now; the new count reaches every tab with the broadcast
+        await self._publish()
 
     @rx.event
     async def report(self, note_id: str):
