@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlmodel import Session, col, func, select
 
+from kongres_app.db import require_id
 from kongres_app.models import AuditEntry, LoginAttempt, StaffSession, StaffUser
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_token
@@ -195,7 +196,9 @@ def login(
     session.add(LoginAttempt(username_key=key, client_key=client_key, at=now, success=True))
     token = new_token()
     session.add(
-        StaffSession(user_id=user.id, token_hash=hash_token(token), created_at=now, expires_at=now + SESSION_LIFETIME)
+        StaffSession(
+            user_id=require_id(user), token_hash=hash_token(token), created_at=now, expires_at=now + SESSION_LIFETIME
+        )
     )
     staff = _staff(user)
     audit(session, staff, "login")
