@@ -60,9 +60,8 @@ class GrantAdminState(rx.State):
             self.form_error = "Brak uprawnień."
             return focus("podsumowanie-bledow-konkurs")
         except GrantError as exc:
-            errors = getattr(exc, "errors", {})
-            self.errors = errors
-            self.error_items = [ErrorItem(field_id(f"grant.{k}"), v) for k, v in errors.items()]
+            self.errors = exc.errors
+            self.error_items = [ErrorItem(field_id(f"grant.{k}"), v) for k, v in exc.errors.items()]
             self.form_error = "Formularz zawiera błędy. Popraw pola wymienione poniżej."
             return focus("podsumowanie-bledow-konkurs")
         self.values, self.errors, self.error_items, self.form_error = {}, {}, [], ""
