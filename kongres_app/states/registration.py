@@ -32,7 +32,8 @@ class RegistrationState(RegistrationFormMixin, rx.State):
         try:
             with session_scope() as session:
                 done = register(session=session, data=clean)
-                edition_name = current_edition(session).name
+                edition = current_edition(session)  # there is one: register() needs it
+                edition_name = edition.name if edition else ""
         except RegistrationError as exc:
             self.duplicate = exc.duplicate
             return self._show_errors({exc.field: exc.message} if exc.field else {}, exc.message)
