@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from kongres_app.services.dictionaries import MAX_DELEGATES
 from kongres_app.services.validation import LIMITS, DelegateInput, RegistrationInput
@@ -22,7 +23,7 @@ def field_id(name: str) -> str:
     return f"pole-{name.replace('.', '-')}"
 
 
-def focus(element_id: str) -> rx.event.EventSpec:
+def focus(element_id: str) -> EventSpec:
     """Move keyboard focus to an element by id (works for ids rendered inside foreach too)."""
     return rx.call_script(f"document.getElementById({json.dumps(element_id)})?.focus()")
 
