@@ -13,6 +13,7 @@ from kongres_app.services.campaigns import (
     list_campaigns,
 )
 from kongres_app.services.ids import parse_id
+from kongres_app.states.events import event
 
 FILTERS = ("category", "gmina", "platform", "status", "query", "sort")
 
@@ -34,17 +35,17 @@ class CampaignsState(rx.State):
             listing = list_campaigns(session=session, filters=filters, sort=self.sort)
         self.cards, self.totals, self.loaded = listing.cards, listing.totals, True
 
-    @rx.event
+    @event
     def load(self):
         self._reload()
 
-    @rx.event
+    @event
     def set_filter(self, name: str, value: str):
         if name in FILTERS:
             setattr(self, name, str(value)[:100])
             self._reload()
 
-    @rx.event
+    @event
     def clear_filters(self):
         self.category = self.gmina = self.platform = self.status = self.query = ""
         self.sort = DEFAULT_SORT
@@ -56,7 +57,7 @@ class CampaignDetailState(rx.State):
     found: bool = False
     loaded: bool = False
 
-    @rx.event
+    @event
     def load(self):
         last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         view = None

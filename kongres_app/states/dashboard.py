@@ -6,6 +6,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import live
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.organiser import Dashboard, dashboard
+from kongres_app.states.events import event
 from kongres_app.states.staff import current_staff
 
 
@@ -24,7 +25,7 @@ class DashboardState(rx.State):
             self.data, self.denied = Dashboard(), True
         self.loaded = True
 
-    @rx.event
+    @event
     async def load(self):
         await self._refresh_live()
         if not self.denied:

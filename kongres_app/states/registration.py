@@ -11,6 +11,7 @@ from kongres_app.services.mailer import management_link_message, send_mail_in_ba
 from kongres_app.services.registration import RegistrationError, group_numbers, register
 from kongres_app.services.validation import validate_registration
 from kongres_app.settings import load_settings
+from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin
 
@@ -21,7 +22,7 @@ FORM_HAS_ERRORS = "Formularz zawiera błędy. Popraw pola wymienione poniżej; w
 class RegistrationState(RegistrationFormMixin, rx.State):
     duplicate: bool = False
 
-    @rx.event
+    @event
     def submit(self, _form_data: dict):
         self.duplicate = False
         with session_scope() as session:
