@@ -40,15 +40,15 @@ class BoardState(rx.State):
     # Only an opaque random token, exchanged for the registration code once per browser.
     participant_token: str = rx.LocalStorage("", name="kongres_tablica", sync=True)
 
-    number: int = 0
+    number: rx.Field[int] = rx.field(0)
     roman: str = ""
     name: str = ""
     description: str = ""
     found: bool = False
     loaded: bool = False
 
-    notes_by_id: dict[str, NoteView] = {}  # noqa: RUF012
-    newest_ids: list[str] = []  # noqa: RUF012
+    notes_by_id: rx.Field[dict[str, NoteView]] = rx.field(default_factory=dict)
+    newest_ids: rx.Field[list[str]] = rx.field(default_factory=list)
     top_ids: list[str] = []  # noqa: RUF012
     mod_notes_by_id: dict[str, NoteView] = {}  # noqa: RUF012
     mod_newest_ids: list[str] = []  # noqa: RUF012
@@ -61,13 +61,13 @@ class BoardState(rx.State):
     me_name: str = ""
     me_org: str = ""
     me_group: int = 0
-    my_votes: list[str] = []  # noqa: RUF012
-    my_notes: list[str] = []  # noqa: RUF012
+    my_votes: rx.Field[list[str]] = rx.field(default_factory=list)
+    my_notes: rx.Field[list[str]] = rx.field(default_factory=list)
     is_moderator: bool = False
 
     code: str = ""
     code_error: str = ""
-    draft: str = ""
+    draft: rx.Field[str] = rx.field("")
     draft_kind: str = "trudnosc"
     draft_anonymous: bool = False
     draft_error: str = ""

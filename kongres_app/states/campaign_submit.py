@@ -21,7 +21,7 @@ SUMMARY = "podsumowanie-bledow-zbiorki"
 
 
 class CampaignSubmitState(CampaignFormMixin, rx.State):
-    mine: list[CampaignCard] = []  # noqa: RUF012
+    mine: rx.Field[list[CampaignCard]] = rx.field(default_factory=list)
     notice: str = ""
     open: bool = False
     _token: str = ""

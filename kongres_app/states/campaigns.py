@@ -19,7 +19,7 @@ FILTERS = ("category", "gmina", "platform", "status", "query", "sort")
 
 
 class CampaignsState(rx.State):
-    cards: list[CampaignCard] = []  # noqa: RUF012
+    cards: rx.Field[list[CampaignCard]] = rx.field(default_factory=list)
     totals: CampaignTotals = CampaignTotals()
     category: str = ""
     gmina: str = ""
@@ -53,7 +53,7 @@ class CampaignsState(rx.State):
 
 
 class CampaignDetailState(rx.State):
-    detail: CampaignDetail = CampaignDetail()
+    detail: rx.Field[CampaignDetail] = rx.field(default_factory=CampaignDetail)
     found: bool = False
     loaded: bool = False
 

@@ -11,7 +11,7 @@ from kongres_app.states.staff import current_staff
 
 
 class DashboardState(rx.State):
-    data: Dashboard = Dashboard()
+    data: rx.Field[Dashboard] = rx.field(default_factory=Dashboard)
     loaded: bool = False
     denied: bool = False
 

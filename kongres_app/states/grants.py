@@ -15,7 +15,7 @@ FIELDS = tuple(GrantInput.__dataclass_fields__)
 
 
 class GrantsState(rx.State):
-    items: list[GrantView] = []  # noqa: RUF012
+    items: rx.Field[list[GrantView]] = rx.field(default_factory=list)
     loaded: bool = False
 
     @event

@@ -13,7 +13,7 @@ from kongres_app.states.staff import current_staff
 
 
 class StaffCampaignsState(rx.State):
-    cards: list[CampaignCard] = []  # noqa: RUF012
+    cards: rx.Field[list[CampaignCard]] = rx.field(default_factory=list)
     status: str = "zgloszona"
     notice: str = ""
     rejecting: int = 0
