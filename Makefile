@@ -114,6 +114,7 @@ chromium:
 lint: dev-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: setup dev-deps chromium servers $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -41,6 +42,22 @@ def make_engine(db_url: str) -> Engine:
         conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
     return engine
+
+
+class _Row(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def require_id(row: _Row) -> int:
+    """The primary key of a row loaded from the database or flushed into it.
+
+    Models declare ``id: int | None`` because a new row has no key until it is flushed;
+    past that point the key is always there, and this says so to the type checker.
+    """
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: flush it first")
+    return row.id
 
 
 @functools.cache

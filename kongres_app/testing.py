@@ -60,14 +60,15 @@ class AppProcess:
     """``with AppProcess(env, log) as url: ...`` runs ``reflex run --env prod`` until the block ends."""
 
     def __init__(self, env: dict[str, str], log: Path):
-        self.env, self.log, self.proc = env, log, None
+        self.env, self.log = env, log
+        self.proc: subprocess.Popen[bytes] | None = None
         self.url = f"http://127.0.0.1:{env['PORT']}"
 
     def __enter__(self) -> str:
         port = self.env["PORT"]
         reflex = str(Path(sys.executable).parent / "reflex")
         with self.log.open("w") as out:
-            self.proc = subprocess.Popen(
+            self.proc = proc = subprocess.Popen(
                 [reflex, "run", "--env", "prod", "--frontend-port", port, "--backend-port", port],
                 cwd=PROJECT_ROOT,
                 env=self.env,
@@ -76,7 +77,7 @@ class AppProcess:
                 start_new_session=True,
             )
         try:
-            self._wait_until_up()
+            self._wait_until_up(proc)
         except BaseException:
             self.stop()
             raise
@@ -92,11 +93,11 @@ class AppProcess:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-    def _wait_until_up(self) -> None:
+    def _wait_until_up(self, proc: subprocess.Popen[bytes]) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"The app exited with {self.proc.returncode}:\n{self.log.read_text()[-4000:]}")
+            if proc.poll() is not None:
+                raise RuntimeError(f"The app exited with {proc.returncode}:\n{self.log.read_text()[-4000:]}")
             try:
                 backend_up = httpx.get(f"{self.url}/ping", timeout=2).status_code == 200
                 if backend_up and httpx.get(self.url, timeout=5).status_code == 200:

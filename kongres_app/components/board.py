@@ -1,6 +1,7 @@
 """A board's pieces: the join box, the note form, note cards with votes and moderation tools."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app.components import forms
 from kongres_app.services.boards import KINDS, NoteView
@@ -94,7 +95,7 @@ def note_form() -> rx.Component:
     )
 
 
-def moderation_tools(note: NoteView) -> rx.Component:
+def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
     nid = note.id.to_string()
     return rx.box(
         rx.flex(
@@ -158,7 +159,7 @@ def moderation_tools(note: NoteView) -> rx.Component:
     )
 
 
-def own_tools(note: NoteView) -> rx.Component:
+def own_tools(note: ObjectVar[NoteView]) -> rx.Component:
     nid = note.id.to_string()
     return rx.cond(
         B.my_notes.contains(nid),
@@ -191,7 +192,7 @@ def own_tools(note: NoteView) -> rx.Component:
     )
 
 
-def note_card(note: NoteView, projector: bool = False) -> rx.Component:
+def note_card(note: ObjectVar[NoteView], projector: bool = False) -> rx.Component:
     nid = note.id.to_string()
     voted = B.my_votes.contains(nid)
     return rx.el.li(
@@ -202,7 +203,10 @@ def note_card(note: NoteView, projector: bool = False) -> rx.Component:
                 ),
                 rx.cond(note.pinned, rx.badge("Przypięta", variant="outline", high_contrast=True)),
                 rx.cond(note.plenary, rx.badge("Na sesję plenarną", color_scheme="amber", high_contrast=True)),
-                rx.cond(note.hidden, rx.badge("Ukryta: " + note.hidden_reason, color_scheme="red", high_contrast=True)),
+                rx.cond(
+                    note.hidden,
+                    rx.badge("Ukryta: " + note.hidden_reason.to(str), color_scheme="red", high_contrast=True),
+                ),
                 rx.text("nr ", nid, size="1"),
                 spacing="2",
                 wrap="wrap",

@@ -1,6 +1,7 @@
 """The campaign form (organisations via their link, organisers directly) and the organisation's list."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app.components import forms
 from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, CampaignCard
@@ -118,7 +119,7 @@ def campaign_fields(state, *, with_organisation: bool) -> list[rx.Component]:
     ]
 
 
-def my_campaign(card: CampaignCard) -> rx.Component:
+def my_campaign(card: ObjectVar[CampaignCard]) -> rx.Component:
     return rx.el.li(
         rx.text(rx.el.strong(card.title), " — ", card.status_label, as_="p"),
         rx.cond(

@@ -1,23 +1,24 @@
 """Campaign cards, progress bars and figures."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app import routes
 from kongres_app.services.campaigns import CampaignCard
 
 
-def progress(card: CampaignCard) -> rx.Component:
+def progress(card: ObjectVar[CampaignCard]) -> rx.Component:
     return rx.cond(
         card.has_goal,
         rx.box(
-            rx.progress(value=card.bar_percent, max=100, aria_label="Postęp zbiórki: " + card.percent_label),
+            rx.progress(value=card.bar_percent, max=100, aria_label="Postęp zbiórki: " + card.percent_label.to(str)),
             rx.text(card.percent_label, " celu", weight="bold", size="2"),
         ),
         rx.text("Zbiórka bez określonego celu", size="2"),
     )
 
 
-def figures(card: CampaignCard) -> rx.Component:
+def figures(card: ObjectVar[CampaignCard]) -> rx.Component:
     return rx.box(
         rx.cond(
             card.show_amounts,
@@ -32,7 +33,7 @@ def figures(card: CampaignCard) -> rx.Component:
     )
 
 
-def badges(card: CampaignCard) -> rx.Component:
+def badges(card: ObjectVar[CampaignCard]) -> rx.Component:
     return rx.flex(
         rx.badge(card.category_label, variant="soft", high_contrast=True),
         rx.cond(
@@ -51,7 +52,7 @@ def badges(card: CampaignCard) -> rx.Component:
     )
 
 
-def picture(card: CampaignCard, height: str = "160px") -> rx.Component:
+def picture(card: ObjectVar[CampaignCard], height: str = "160px") -> rx.Component:
     # Decorative: the title next to it says what the campaign is.
     return rx.cond(
         card.image_path != "",
@@ -66,7 +67,7 @@ def picture(card: CampaignCard, height: str = "160px") -> rx.Component:
     )
 
 
-def campaign_card(card: CampaignCard) -> rx.Component:
+def campaign_card(card: ObjectVar[CampaignCard]) -> rx.Component:
     return rx.el.li(
         rx.card(
             picture(card),

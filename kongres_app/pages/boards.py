@@ -1,6 +1,7 @@
 """/grupy, /grupy/<n>, /grupy/<n>/ekran, /plenarna, /plenarna/ekran."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app import routes
 from kongres_app.components.board import join_box, note_form, note_list
@@ -10,10 +11,10 @@ from kongres_app.states.boards import BoardState as B
 from kongres_app.states.boards import GroupsState, PlenaryState
 
 
-def group_summary(g: GroupSummary) -> rx.Component:
+def group_summary(g: ObjectVar[GroupSummary]) -> rx.Component:
     return rx.el.li(
         rx.card(
-            rx.badge("Grupa " + g.roman, variant="solid", high_contrast=True),
+            rx.badge("Grupa " + g.roman.to(str), variant="solid", high_contrast=True),
             rx.heading(
                 rx.link(g.name, href="/grupy/" + g.number.to_string(), underline="always"),
                 as_="h2",
@@ -188,9 +189,9 @@ def plenary_note(n: NoteView) -> rx.Component:
     return rx.el.li(rx.text(rx.el.strong(n.kind_label, ": "), n.text, " (+", n.votes, ")"), class_name="plenary-note")
 
 
-def plenary_group(g: PlenaryGroup) -> rx.Component:
+def plenary_group(g: ObjectVar[PlenaryGroup]) -> rx.Component:
     return rx.el.section(
-        rx.heading("Grupa " + g.roman + ": " + g.name, as_="h2", size="5"),
+        rx.heading("Grupa " + g.roman.to(str) + ": " + g.name.to(str), as_="h2", size="5"),
         rx.cond(
             g.marked.length() > 0,
             rx.fragment(

@@ -1,11 +1,12 @@
 """/zbiorki (the showcase) and /zbiorki/<id> (one campaign)."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app import routes
 from kongres_app.components.campaigns import badges, campaign_card, figures, picture, progress
 from kongres_app.components.layout import loading, page
-from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, SORTS, STATUS_FILTERS
+from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, SORTS, STATUS_FILTERS, CampaignCard, CampaignDetail
 from kongres_app.services.dictionaries import GMINAS
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
 
@@ -110,8 +111,10 @@ def chart() -> rx.Component:
 
 
 def detail_content() -> rx.Component:
-    d = CampaignDetailState.detail
-    card = d.card
+    # mypy reads a dataclass field on its state as an ArrayVar (Field.__get__'s overloads) and a dataclass
+    # attribute as an untyped Var: .to(ObjectVar, ...) names the real type and renders the same JavaScript.
+    d = CampaignDetailState.detail.to(ObjectVar, CampaignDetail)
+    card = d.card.to(ObjectVar, CampaignCard)
     here = rx.State.router.url.origin + routes.CROWDFUNDING + "/" + card.id.to_string()
     share = "https://www.facebook.com/sharer/sharer.php?u=" + here
     return rx.fragment(
@@ -130,7 +133,7 @@ def detail_content() -> rx.Component:
             rx.link("Udostępnij na Facebooku", href=share, is_external=True, underline="always"),
             rx.link(
                 "Wyślij e-mailem",
-                href="mailto:?subject=" + card.title + "&body=" + here,
+                href="mailto:?subject=" + card.title.to(str) + "&body=" + here,
                 underline="always",
             ),
             spacing="4",

@@ -1,6 +1,7 @@
 """/konkursy and /organizator/konkursy."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app import routes
 from kongres_app.components import forms
@@ -12,7 +13,7 @@ from kongres_app.states.grants import GrantsState
 from kongres_app.states.registration_form import field_id
 
 
-def _facts(g: GrantView) -> rx.Component:
+def _facts(g: ObjectVar[GrantView]) -> rx.Component:
     def row(title: str, value) -> rx.Component:
         return rx.fragment(rx.el.dt(title), rx.el.dd(value, class_name="pre-line"))
 
@@ -30,7 +31,7 @@ def _facts(g: GrantView) -> rx.Component:
     )
 
 
-def grant_card(g: GrantView) -> rx.Component:
+def grant_card(g: ObjectVar[GrantView]) -> rx.Component:
     return rx.el.li(
         rx.card(
             rx.flex(

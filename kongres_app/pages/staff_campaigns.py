@@ -1,6 +1,7 @@
 """/organizator/zbiorki."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app import routes
 from kongres_app.components.campaign_submit import campaign_fields, error_box
@@ -19,7 +20,7 @@ STATUSES = [
 ]
 
 
-def reject_form(card: CampaignCard) -> rx.Component:
+def reject_form(card: ObjectVar[CampaignCard]) -> rx.Component:
     return rx.box(
         rx.el.label(
             "Uzasadnienie (zobaczy je organizacja)", html_for="powod-" + card.id.to_string(), class_name="field-label"
@@ -34,7 +35,7 @@ def reject_form(card: CampaignCard) -> rx.Component:
     )
 
 
-def campaign_row(card: CampaignCard) -> rx.Component:
+def campaign_row(card: ObjectVar[CampaignCard]) -> rx.Component:
     return rx.el.li(
         rx.card(
             rx.heading(card.title, as_="h2", size="4"),
@@ -55,7 +56,9 @@ def campaign_row(card: CampaignCard) -> rx.Component:
                 rx.flex(
                     rx.cond(
                         (card.status == "zgloszona") | (card.status == "odrzucona"),
-                        rx.button("Opublikuj", on_click=S.approve(card.id), aria_label="Opublikuj: " + card.title),
+                        rx.button(
+                            "Opublikuj", on_click=S.approve(card.id), aria_label="Opublikuj: " + card.title.to(str)
+                        ),
                     ),
                     rx.cond(
                         (card.status == "zgloszona") | (card.status == "opublikowana"),
@@ -64,16 +67,18 @@ def campaign_row(card: CampaignCard) -> rx.Component:
                             variant="soft",
                             color_scheme="red",
                             on_click=S.ask_reject(card.id),
-                            aria_label="Odrzuć: " + card.title,
+                            aria_label="Odrzuć: " + card.title.to(str),
                         ),
                     ),
-                    rx.button("Edytuj", variant="soft", on_click=F.edit(card.id), aria_label="Edytuj: " + card.title),
+                    rx.button(
+                        "Edytuj", variant="soft", on_click=F.edit(card.id), aria_label="Edytuj: " + card.title.to(str)
+                    ),
                     rx.button(
                         "Pobierz aktualne dane",
                         variant="outline",
                         loading=S.busy == card.id,
                         on_click=S.refresh(card.id),
-                        aria_label="Pobierz aktualne dane: " + card.title,
+                        aria_label="Pobierz aktualne dane: " + card.title.to(str),
                     ),
                     spacing="2",
                     wrap="wrap",

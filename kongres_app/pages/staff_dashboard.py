@@ -1,12 +1,13 @@
 """/organizator: live tiles, registrations over time, the latest registrations."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.components.layout import loading
 from kongres_app.components.staff import staff_page, tile
-from kongres_app.services.organiser import GroupTile, RecentRegistration
+from kongres_app.services.organiser import Dashboard, GroupTile, RecentRegistration
 from kongres_app.states.announcements import AnnouncementAdminState, AnnouncementState
 from kongres_app.states.dashboard import DashboardState
 
@@ -42,7 +43,8 @@ def chart() -> rx.Component:
 
 
 def dashboard_content() -> rx.Component:
-    d = DashboardState.data
+    # The field's real Var type: mypy reads a dataclass field on its state as an ArrayVar. Same JavaScript.
+    d = DashboardState.data.to(ObjectVar, Dashboard)
     return rx.fragment(
         rx.el.div(
             tile("Organizacje", d.organisations),

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from kongres_app.db import require_id
 from kongres_app.models import Announcement
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import utc_to_local, utcnow
@@ -34,7 +35,7 @@ class AnnouncementView:
 def publish(
     *, session: Session, actor: Staff | None, text: str, minutes: int, now: datetime | None = None
 ) -> Announcement:
-    require_organiser(session, actor, "publish_announcement")
+    actor = require_organiser(session, actor, "publish_announcement")
     now = now or utcnow()
     cleaned = clean_text(text)
     if not cleaned:
@@ -47,7 +48,7 @@ def publish(
     if edition is None:
         raise AnnouncementError("Nie ma danych kongresu.")
     item = Announcement(
-        edition_id=edition.id,
+        edition_id=require_id(edition),
         text=cleaned,
         created_at=now,
         expires_at=now + timedelta(minutes=minutes),

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlmodel import Session, col, func, select
 
+from kongres_app.db import require_id
 from kongres_app.models import AuditEntry, LoginAttempt, StaffSession, StaffUser
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_token
@@ -136,7 +137,9 @@ def create_facilitator(
     return created
 
 
-def reset_password(*, session: Session, actor: Staff, user_id: int, password: str, now: datetime | None = None) -> None:
+def reset_password(
+    *, session: Session, actor: Staff | None, user_id: int, password: str, now: datetime | None = None
+) -> None:
     """Organisers set a new password for a facilitator; their open sessions end."""
     require_organiser(session, actor, "reset_password", f"user={user_id}")
     now = now or utcnow()
@@ -195,7 +198,9 @@ def login(
     session.add(LoginAttempt(username_key=key, client_key=client_key, at=now, success=True))
     token = new_token()
     session.add(
-        StaffSession(user_id=user.id, token_hash=hash_token(token), created_at=now, expires_at=now + SESSION_LIFETIME)
+        StaffSession(
+            user_id=require_id(user), token_hash=hash_token(token), created_at=now, expires_at=now + SESSION_LIFETIME
+        )
     )
     staff = _staff(user)
     audit(session, staff, "login")
@@ -266,12 +271,12 @@ def require_moderator(
     return actor
 
 
-def list_staff(session: Session, actor: Staff) -> list[StaffUser]:
+def list_staff(session: Session, actor: Staff | None) -> list[StaffUser]:
     require_organiser(session, actor, "list_staff")
     return list(session.exec(select(StaffUser).order_by(col(StaffUser.role), col(StaffUser.username))).all())
 
 
-def recent_audit(session: Session, actor: Staff, limit: int = 200) -> list[AuditEntry]:
+def recent_audit(session: Session, actor: Staff | None, limit: int = 200) -> list[AuditEntry]:
     require_organiser(session, actor, "read_audit")
     query = select(AuditEntry).order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc()).limit(limit)
     return list(session.exec(query).all())

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
-from kongres_app.db import lock_for_writing
+from kongres_app.db import lock_for_writing, require_id
 from kongres_app.models import (
     Delegate,
     DiscussionGroup,
@@ -142,6 +142,8 @@ def _note(session: Session, note_id: int, *, for_update: bool = False) -> tuple[
     if note is None or note.deleted_at is not None or note.merged_into_id is not None:
         raise BoardError("Tej notatki już nie ma.")
     group = session.get(DiscussionGroup, note.group_id)
+    if group is None:  # not while the foreign key holds
+        raise BoardError("Tej notatki już nie ma.")
     return note, group
 
 
@@ -198,7 +200,7 @@ def post_note(
     group = _group(session, board)
     note = Note(
         edition_id=group.edition_id,
-        group_id=group.id,
+        group_id=require_id(group),
         delegate_id=participant.delegate_id,
         kind=kind,
         text=cleaned,
@@ -212,7 +214,7 @@ def post_note(
 
 def _own_recent_note(session: Session, participant: Participant | None, note_id: int, now: datetime) -> Note:
     note, group = _note(session, note_id, for_update=True)
-    _require_own_board(participant, group.number)
+    participant = _require_own_board(participant, group.number)
     if note.delegate_id != participant.delegate_id:
         raise BoardError("Możesz zmieniać tylko własne notatki.")
     if now - note.created_at > EDIT_WINDOW:
@@ -321,13 +323,12 @@ def my_notes(session: Session, participant: Participant | None, board: int) -> l
     if participant is None:
         return []
     group = _group(session, board)
-    return list(
-        session.exec(
-            select(Note.id).where(
-                Note.delegate_id == participant.delegate_id, Note.group_id == group.id, col(Note.deleted_at).is_(None)
-            )
-        ).all()
-    )
+    ids = session.exec(
+        select(Note.id).where(
+            Note.delegate_id == participant.delegate_id, Note.group_id == group.id, col(Note.deleted_at).is_(None)
+        )
+    ).all()
+    return [note_id for note_id in ids if note_id is not None]  # stored rows always have one
 
 
 # ----------------------------------------------------------------------------- moderation
@@ -551,6 +552,8 @@ def groups_overview(session: Session) -> list[GroupSummary]:
         ).all()
     )
     return [
-        GroupSummary(g.number, roman(g.number), g.name, g.description, notes.get(g.id, 0), people.get(g.id, 0))
+        GroupSummary(
+            g.number, roman(g.number), g.name, g.description, notes.get(require_id(g), 0), people.get(require_id(g), 0)
+        )
         for g in groups
     ]

@@ -7,6 +7,7 @@ import os
 import httpx
 from sqlmodel import Session
 
+from kongres_app.campaign_models import Campaign
 from kongres_app.services import campaigns, progress
 from kongres_app.services.auth import Staff, audit, require_organiser
 
@@ -68,7 +69,7 @@ def edit(session: Session, actor: Staff | None, campaign_id: int, data: campaign
 def form_values(session: Session, actor: Staff | None, campaign_id: int) -> tuple[dict[str, str], bool, str]:
     """A stored campaign as the form's values (for editing)."""
     require_organiser(session, actor, "read_campaign", f"campaign={campaign_id}")
-    campaign = session.get(campaigns.Campaign, campaign_id)
+    campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         raise campaigns.CampaignError("Nie ma takiej zbiórki.")
     values = {

@@ -28,7 +28,7 @@ from babel.numbers import format_decimal
 from sqlmodel import Session, col, func, select
 
 from kongres_app.campaign_models import Campaign, CampaignSnapshot
-from kongres_app.db import lock_for_writing
+from kongres_app.db import lock_for_writing, require_id
 from kongres_app.services.clock import LOCALE, local_to_utc, polish_datetime, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import GMINAS
@@ -329,7 +329,7 @@ def list_campaigns(
     elif filters.status:
         query = query.where(Campaign.status == filters.status)
     rows = session.exec(query).all()
-    created = {c.id: c.created_at for c in rows}
+    created = {require_id(c): c.created_at for c in rows}
     cards = [campaign_card(c, today, private=not public) for c in rows]
     if words := fold(clean_text(filters.query)).split():
         cards = [card for card in cards if _matches(card, words)]
@@ -620,7 +620,7 @@ EDITABLE = tuple(f.name for f in fields(CleanCampaign))
 
 def _manual_snapshot(campaign: Campaign, now: datetime) -> CampaignSnapshot:
     return CampaignSnapshot(
-        campaign_id=campaign.id,
+        campaign_id=require_id(campaign),
         taken_at=now,
         raised_pln=campaign.raised_pln,
         goal_pln=campaign.goal_pln,
@@ -673,7 +673,7 @@ def create_published(*, session: Session, data: CleanCampaign, now: datetime | N
     if edition is None:
         raise CampaignError("Nie ma danych kongresu.")
     campaign = Campaign(
-        edition_id=edition.id,
+        edition_id=require_id(edition),
         **{name: getattr(data, name) for name in EDITABLE},
         status=PUBLISHED,
         verified=True,
@@ -796,7 +796,7 @@ def _example_snapshots(raw: dict[str, Any], campaign: Campaign, today: date, now
 
     history = [
         CampaignSnapshot(
-            campaign_id=campaign.id,
+            campaign_id=require_id(campaign),
             taken_at=at(today - timedelta(days=int(point["days_ago"]))),
             raised_pln=int(point["raised_pln"]),
             goal_pln=campaign.goal_pln,

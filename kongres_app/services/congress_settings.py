@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from kongres_app.db import require_id
 from kongres_app.models import DiscussionGroup, SiteSetting
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
@@ -108,8 +109,8 @@ def save(
     if opens and closes and closes <= opens:
         errors["registration_closes_at"] = "Zamknięcie rejestracji musi nastąpić po jej otwarciu."
     numbers = {key: _number(errors, values, key, 1) for key in SETTING_NUMBERS}
-    if errors:
-        raise SettingsError(errors)
+    if errors or opens is None or closes is None or event_date is None:
+        raise SettingsError(errors)  # each of the three is None only with its error recorded
 
     # The registration service takes the write lock first; everything below runs under it.
     edition = reg.set_registration_window(session=session, opens_at=opens, closes_at=closes)
@@ -133,7 +134,7 @@ def save(
         k: str(v) for k, v in numbers.items()
     }
     for key, value in updates.items():
-        row = stored.get(key) or SiteSetting(edition_id=edition.id, key=key)
+        row = stored.get(key) or SiteSetting(edition_id=require_id(edition), key=key)
         row.value = value
         session.add(row)
     audit(session, actor, "save_settings", {"promoted": promoted, "capacities": capacities, "venue": venue})

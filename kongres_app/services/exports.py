@@ -9,6 +9,8 @@ from itertools import groupby
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kongres_app.services.organiser import ParticipantRow, export_rows
 
@@ -26,15 +28,17 @@ def participants_csv(rows: list[ParticipantRow]) -> bytes:
 def participants_xlsx(rows: list[ParticipantRow]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    if not isinstance(sheet, Worksheet):  # a new workbook opens on its one plain worksheet
+        raise TypeError(f"unexpected active sheet: {sheet!r}")
     sheet.title = "Uczestnicy"
     for row in export_rows(rows):
         sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    for column in sheet.columns:
+    for number, column in enumerate(sheet.columns, start=1):
         width = max(len(str(c.value or "")) for c in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(50, max(10, width + 2))
+        sheet.column_dimensions[get_column_letter(number)].width = min(50, max(10, width + 2))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 from sqlmodel import Session, col, select
 
+from kongres_app.db import require_id
 from kongres_app.models import GrantCompetition
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.campaigns import money, parse_day, plural
@@ -28,9 +29,10 @@ TEXT_FIELDS = {
 
 
 class GrantError(Exception):
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, errors: dict[str, str] | None = None):
         super().__init__(message)
         self.message, self.field = message, field
+        self.errors: dict[str, str] = errors or {}
 
 
 @dataclass
@@ -125,11 +127,11 @@ def create(*, session: Session, actor: Staff | None, data: GrantInput, now: date
     require_organiser(session, actor, "create_grant")
     values, errors = validate(data)
     if errors:
-        error = GrantError("Formularz zawiera błędy.")
-        error.errors = errors  # type: ignore[attr-defined]
-        raise error
+        raise GrantError("Formularz zawiera błędy.", errors=errors)
     edition = current_edition(session)
-    grant = GrantCompetition(edition_id=edition.id, created_at=now or utcnow(), **values)
+    if edition is None:
+        raise GrantError("Nie ma danych kongresu.")
+    grant = GrantCompetition(edition_id=require_id(edition), created_at=now or utcnow(), **values)
     session.add(grant)
     session.flush()
     audit(session, actor, "create_grant", {"id": grant.id, "title": grant.title})

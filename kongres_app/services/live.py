@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from kongres_app.models import LiveSubscription
 from kongres_app.services.clock import utcnow
@@ -33,6 +33,6 @@ def unsubscribe(*, session: Session, topic: str, client_tokens: list[str]) -> No
     if client_tokens:
         session.exec(
             delete(LiveSubscription).where(
-                LiveSubscription.topic == topic, LiveSubscription.client_token.in_(client_tokens)
+                col(LiveSubscription.topic) == topic, col(LiveSubscription.client_token).in_(client_tokens)
             )
         )

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, or_, select
 
-from kongres_app.db import lock_for_writing
+from kongres_app.db import lock_for_writing, require_id
 from kongres_app.models import CheckIn, Delegate, DiscussionGroup, Registration
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
@@ -218,7 +218,7 @@ def participants(session: Session, actor: Staff | None, f: ParticipantFilter) ->
     edition = current_edition(session)
     if edition is None:
         return [], 0
-    query = _participants_query(edition.id, f)
+    query = _participants_query(require_id(edition), f)
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     order = SORTS.get(f.sort, SORTS["organizacja"])
     query = query.order_by(order.desc() if f.descending else order, col(Delegate.id))
@@ -233,7 +233,7 @@ def all_participants(session: Session, actor: Staff | None) -> list[ParticipantR
     edition = current_edition(session)
     if edition is None:
         return []
-    query = _participants_query(edition.id, ParticipantFilter()).order_by(
+    query = _participants_query(require_id(edition), ParticipantFilter()).order_by(
         col(DiscussionGroup.number), col(Delegate.status), col(Delegate.full_name)
     )
     return [_row(*row) for row in session.exec(query).all()]
@@ -351,7 +351,7 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
         result.outcome = "already"
         result.message = f"Już zarejestrowany o {utc_to_local(existing.at):%H:%M}."
         return result
-    session.add(CheckIn(delegate_id=delegate.id, at=now, by_user_id=actor.id if actor else None))
+    session.add(CheckIn(delegate_id=require_id(delegate), at=now, by_user_id=actor.id if actor else None))
     audit(session, actor, "check_in", {"delegate": delegate.id})
     result.outcome, result.message = "ok", "Obecność potwierdzona. Witamy na kongresie!"
     return result

@@ -43,7 +43,7 @@ import httpx
 from sqlmodel import Session, col, select
 
 from kongres_app.campaign_models import Campaign, CampaignSnapshot
-from kongres_app.db import lock_for_writing
+from kongres_app.db import lock_for_writing, require_id
 from kongres_app.services.clock import utc_to_local, utcnow
 
 REFRESH_INTERVAL = timedelta(minutes=15)
@@ -409,7 +409,7 @@ def _record(
 
 def _snapshot(campaign: Campaign, now: datetime) -> CampaignSnapshot:
     return CampaignSnapshot(
-        campaign_id=campaign.id,
+        campaign_id=require_id(campaign),
         taken_at=now,
         raised_pln=campaign.raised_pln,
         goal_pln=campaign.goal_pln,

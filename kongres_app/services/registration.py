@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
-from kongres_app.db import lock_for_writing
+from kongres_app.db import lock_for_writing, require_id
 from kongres_app.models import Delegate, DiscussionGroup, Edition, ManageToken, Registration
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_code, new_token
@@ -181,12 +181,12 @@ def register(*, session: Session, data: CleanRegistration, now: datetime | None 
     now = now or utcnow()
     edition = _locked_edition(session)
     _require_open(edition, now)
-    if duplicate := _find_duplicate(session, edition.id, data):
+    if duplicate := _find_duplicate(session, require_id(edition), data):
         raise duplicate
-    groups = _groups_by_number(session, edition.id)
+    groups = _groups_by_number(session, require_id(edition))
     _require_groups(groups, data)
     registration = Registration(
-        edition_id=edition.id,
+        edition_id=require_id(edition),
         org_name=data.org_name,
         org_name_key=name_key(data.org_name),
         legal_form=data.legal_form,
@@ -211,9 +211,9 @@ def register(*, session: Session, data: CleanRegistration, now: datetime | None 
         _place(delegate, places, now)
         session.add(delegate)
     token = new_token()
-    session.add(ManageToken(registration_id=registration.id, token_hash=hash_token(token), created_at=now))
+    session.add(ManageToken(registration_id=require_id(registration), token_hash=hash_token(token), created_at=now))
     session.flush()
-    return Registered(registration_id=registration.id, token=token)
+    return Registered(registration_id=require_id(registration), token=token)
 
 
 def _new_delegate(
@@ -225,9 +225,9 @@ def _new_delegate(
     now: datetime,
 ) -> Delegate:
     return Delegate(
-        registration_id=registration.id,
+        registration_id=require_id(registration),
         edition_id=registration.edition_id,
-        group_id=group.id,
+        group_id=require_id(group),
         full_name=row.full_name,
         email=row.email,
         accessibility_needs=row.accessibility_needs,
@@ -276,9 +276,9 @@ def update_registration(
     now = now or utcnow()
     edition, registration = _locked_registration(session, token)
     _require_open(edition, now)
-    if duplicate := _find_duplicate(session, edition.id, data, exclude_id=registration.id):
+    if duplicate := _find_duplicate(session, require_id(edition), data, exclude_id=registration.id):
         raise duplicate
-    groups = _groups_by_number(session, edition.id)
+    groups = _groups_by_number(session, require_id(edition))
     _require_groups(groups, data)
     for name in ("org_name", "legal_form", "krs", "gmina", "contact_name", "email", "phone"):
         setattr(registration, name, getattr(data, name))
@@ -289,7 +289,7 @@ def update_registration(
     registration.updated_at = now
     session.add(registration)
 
-    current = {d.id: d for d in _active_delegates(session, registration.id)}
+    current = {d.id: d for d in _active_delegates(session, require_id(registration))}
     kept_ids = {row.id for row in data.delegates if row.id is not None}
     if unknown := kept_ids - set(current):
         raise RegistrationError(f"Nie znaleziono zgłoszonej osoby (nr {min(unknown)}).")
@@ -312,7 +312,7 @@ def update_registration(
             if delegate.group_id != group.id:
                 if delegate.status == CONFIRMED:
                     places.release(delegate.group_id)
-                delegate.group_id = group.id
+                delegate.group_id = require_id(group)
                 _place(delegate, places, now)
         session.add(delegate)
     session.flush()
@@ -337,7 +337,7 @@ def cancel_delegate(*, session: Session, token: str, delegate_id: int, now: date
     now = now or utcnow()
     edition, registration = _locked_registration(session, token)
     _require_before_event(edition, now)
-    active = {d.id: d for d in _active_delegates(session, registration.id)}
+    active = {d.id: d for d in _active_delegates(session, require_id(registration))}
     if delegate_id not in active:
         raise RegistrationError("Tej osoby nie ma w tej rejestracji albo już ją anulowano.")
     _cancel(active[delegate_id], now)
@@ -353,7 +353,7 @@ def cancel_registration(*, session: Session, token: str, now: datetime | None = 
     now = now or utcnow()
     edition, registration = _locked_registration(session, token)
     _require_before_event(edition, now)
-    for delegate in _active_delegates(session, registration.id):
+    for delegate in _active_delegates(session, require_id(registration)):
         _cancel(delegate, now)
         session.add(delegate)
     registration.cancelled_at = now
@@ -377,7 +377,7 @@ def move_delegate(
     """Move a delegate to another group (organisers): a free place there, or the back of its queue."""
     now = now or utcnow()
     edition, delegate = _locked_delegate(session, delegate_id)
-    group = _groups_by_number(session, edition.id).get(group_number)
+    group = _groups_by_number(session, require_id(edition)).get(group_number)
     if group is None:
         raise RegistrationError("Nie ma takiej grupy.", "group_number")
     if group.id == delegate.group_id:
@@ -385,7 +385,7 @@ def move_delegate(
     places = Places(session, edition)
     if delegate.status == CONFIRMED:
         places.release(delegate.group_id)
-    delegate.group_id = group.id
+    delegate.group_id = require_id(group)
     _place(delegate, places, now)
     session.add(delegate)
     session.flush()
@@ -414,7 +414,7 @@ def set_group_capacity(
     if capacity < 0:
         raise RegistrationError("Liczba miejsc nie może być ujemna.", "capacity")
     edition = _locked_edition(session)
-    group = _groups_by_number(session, edition.id).get(group_number)
+    group = _groups_by_number(session, require_id(edition)).get(group_number)
     if group is None:
         raise RegistrationError("Nie ma takiej grupy.", "group_number")
     group.capacity = capacity
@@ -466,6 +466,6 @@ def issue_new_link(*, session: Session, email: str, now: datetime | None = None)
     if last is not None and (now - last).total_seconds() < RESEND_INTERVAL_S:
         return None
     token = new_token()
-    session.add(ManageToken(registration_id=registration.id, token_hash=hash_token(token), created_at=now))
+    session.add(ManageToken(registration_id=require_id(registration), token_hash=hash_token(token), created_at=now))
     session.flush()
     return registration, token

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import segno
 from sqlmodel import Session, col, func, select
 
+from kongres_app.db import require_id
 from kongres_app.models import Delegate, DiscussionGroup, Registration
 from kongres_app.services.codes import display_code
 from kongres_app.services.congress import current_edition, registration_status, roman
@@ -201,8 +202,8 @@ def public_stats(session: Session) -> dict:
                 "roman": roman(g.number),
                 "name": g.name,
                 "capacity": g.capacity,
-                "confirmed": per_group.get((g.id, CONFIRMED), 0),
-                "waiting": per_group.get((g.id, WAITING), 0),
+                "confirmed": per_group.get((require_id(g), CONFIRMED), 0),
+                "waiting": per_group.get((require_id(g), WAITING), 0),
             }
             for g in groups
         ],

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone, SiteSetting
 from kongres_app.services.clock import local_to_utc
@@ -121,9 +121,9 @@ def load_edition(*, session: Session, data: dict[str, Any], tz: str = "Europe/Wa
     return SeedResult(edition_slug=edition.slug, added=added)
 
 
-def _add_positioned(session: Session, edition_id: int, model: type, items: list) -> int:
+def _add_positioned(session: Session, edition_id: int, model: type[AgendaItem | Milestone], items: list) -> int:
     """Add list items (position = index + 1) that are not stored yet."""
-    existing = set(session.exec(select(model.position).where(model.edition_id == edition_id)).all())
+    existing = set(session.exec(select(col(model.position)).where(col(model.edition_id) == edition_id)).all())
     added = 0
     for position, raw in enumerate(items, start=1):
         if position in existing:

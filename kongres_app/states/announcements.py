@@ -8,6 +8,7 @@ from kongres_app.services.announcements import AnnouncementError, AnnouncementVi
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.ids import parse_count, parse_id
 from kongres_app.states import board_hub
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
 
@@ -15,7 +16,7 @@ from kongres_app.states.staff import current_staff
 class AnnouncementState(rx.State):
     items: list[AnnouncementView] = []  # noqa: RUF012
 
-    @rx.event
+    @event
     async def load(self):
         with session_scope() as session:
             self.items = announcements.active(session)
@@ -28,15 +29,15 @@ class AnnouncementAdminState(rx.State):
     error: str = ""
     notice: str = ""
 
-    @rx.event
+    @event
     def set_text(self, value: str):
         self.text = str(value)[:400]
 
-    @rx.event
+    @event
     def set_minutes(self, value: str):
         self.minutes = str(value)[:5]
 
-    @rx.event
+    @event
     async def publish(self, _form_data: dict):
         staff = await current_staff(self)
         minutes = parse_count(self.minutes, 10_000) or 0
@@ -53,7 +54,7 @@ class AnnouncementAdminState(rx.State):
         await board_hub.publish_announcements()
         return focus("komunikat-ogloszenie")
 
-    @rx.event
+    @event
     async def withdraw(self, announcement_id: int):
         staff = await current_staff(self)
         try:

@@ -17,6 +17,7 @@ from kongres_app.services.auth import PermissionDenied, Staff
 from kongres_app.services.boards import BoardError, GroupSummary, NoteView, Participant, PlenaryGroup
 from kongres_app.services.ids import parse_id
 from kongres_app.states import board_hub
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
 
@@ -39,15 +40,15 @@ class BoardState(rx.State):
     # Only an opaque random token, exchanged for the registration code once per browser.
     participant_token: str = rx.LocalStorage("", name="kongres_tablica", sync=True)
 
-    number: int = 0
+    number: rx.Field[int] = rx.field(0)
     roman: str = ""
     name: str = ""
     description: str = ""
     found: bool = False
     loaded: bool = False
 
-    notes_by_id: dict[str, NoteView] = {}  # noqa: RUF012
-    newest_ids: list[str] = []  # noqa: RUF012
+    notes_by_id: rx.Field[dict[str, NoteView]] = rx.field(default_factory=dict)
+    newest_ids: rx.Field[list[str]] = rx.field(default_factory=list)
     top_ids: list[str] = []  # noqa: RUF012
     mod_notes_by_id: dict[str, NoteView] = {}  # noqa: RUF012
     mod_newest_ids: list[str] = []  # noqa: RUF012
@@ -60,13 +61,13 @@ class BoardState(rx.State):
     me_name: str = ""
     me_org: str = ""
     me_group: int = 0
-    my_votes: list[str] = []  # noqa: RUF012
-    my_notes: list[str] = []  # noqa: RUF012
+    my_votes: rx.Field[list[str]] = rx.field(default_factory=list)
+    my_notes: rx.Field[list[str]] = rx.field(default_factory=list)
     is_moderator: bool = False
 
     code: str = ""
     code_error: str = ""
-    draft: str = ""
+    draft: rx.Field[str] = rx.field("")
     draft_kind: str = "trudnosc"
     draft_anonymous: bool = False
     draft_error: str = ""
@@ -109,11 +110,11 @@ class BoardState(rx.State):
 
     # ------------------------------------------------------------------ loading
 
-    @rx.event
+    @event
     async def load(self):
         await self._load_board(board_number_from_path(self.router.url.path))
 
-    @rx.event
+    @event
     async def load_mine(self):
         """/moj-kongres: the board of the delegate's own group, live, for their notes and votes."""
         participant = self._participant()
@@ -152,11 +153,11 @@ class BoardState(rx.State):
 
     # ------------------------------------------------------------------ joining
 
-    @rx.event
+    @event
     def set_code(self, value: str):
         self.code = str(value)[:40]
 
-    @rx.event
+    @event
     def join(self, _form_data: dict):
         try:
             with session_scope() as session:
@@ -170,7 +171,7 @@ class BoardState(rx.State):
             return BoardState.load_mine
         return focus("pole-notatka" if participant.group_number == self.number else "komunikat-tablica")
 
-    @rx.event
+    @event
     def not_me(self):
         if self.participant_token:
             with session_scope() as session:
@@ -181,16 +182,16 @@ class BoardState(rx.State):
 
     # ------------------------------------------------------------------ posting
 
-    @rx.event
+    @event
     def set_draft(self, value: str):
         self.draft = str(value)[:2000]
 
-    @rx.event
+    @event
     def set_draft_kind(self, value: str):
         if value in boards.KINDS:
             self.draft_kind = value
 
-    @rx.event
+    @event
     def set_draft_anonymous(self, value: bool):
         self.draft_anonymous = bool(value)
 
@@ -204,7 +205,7 @@ class BoardState(rx.State):
         _PENDING.add(task)  # keep a reference until it is done
         task.add_done_callback(_PENDING.discard)
 
-    @rx.event
+    @event
     async def post(self, _form_data: dict):
         try:
             with session_scope() as session:
@@ -235,7 +236,7 @@ class BoardState(rx.State):
         await self._publish(message)
         return None
 
-    @rx.event
+    @event
     async def toggle_vote(self, note_id: str):
         try:
             with session_scope() as session:
@@ -249,7 +250,7 @@ class BoardState(rx.State):
         yield  # the voter sees their vote now; the new count reaches every tab with the broadcast
         await self._publish()
 
-    @rx.event
+    @event
     async def report(self, note_id: str):
         result = await self._participant_action(
             lambda s, p: boards.report_note(session=s, participant=p, note_id=_id(note_id))
@@ -259,7 +260,7 @@ class BoardState(rx.State):
             return focus("komunikat-tablica")
         return result
 
-    @rx.event
+    @event
     def start_edit(self, note_id: str):
         try:
             with session_scope() as session:
@@ -269,15 +270,15 @@ class BoardState(rx.State):
         self.editing_id, self.edit_text = str(note_id), text
         return focus("pole-edycja")
 
-    @rx.event
+    @event
     def set_edit_text(self, value: str):
         self.edit_text = str(value)[:2000]
 
-    @rx.event
+    @event
     def stop_edit(self):
         self.editing_id = ""
 
-    @rx.event
+    @event
     async def save_edit(self, _form_data: dict):
         note_id, text = _id(self.editing_id), self.edit_text
         result = await self._participant_action(
@@ -287,7 +288,7 @@ class BoardState(rx.State):
             self.editing_id = ""
         return result
 
-    @rx.event
+    @event
     async def delete(self, note_id: str):
         result = await self._participant_action(
             lambda s, p: boards.delete_note(session=s, participant=p, note_id=_id(note_id))
@@ -297,15 +298,15 @@ class BoardState(rx.State):
 
     # ------------------------------------------------------------------ reading
 
-    @rx.event
+    @event
     def set_sort(self, value: str):
         self.sort = "top" if value == "top" else "newest"
 
-    @rx.event
+    @event
     def set_kind_filter(self, value: str):
         self.kind_filter = value if value in KIND_FILTERS else ""
 
-    @rx.event
+    @event
     def toggle_pause(self):
         """Projector: freeze what the screen shows (WCAG 2.2.2); live updates resume on release."""
         if not self.paused:
@@ -332,33 +333,33 @@ class BoardState(rx.State):
         await self._publish()
         return focus("komunikat-tablica")
 
-    @rx.event
+    @event
     def ask_hide(self, note_id: str):
         self.hiding_id, self.hide_reason = str(note_id), ""
         return focus("pole-powod")
 
-    @rx.event
+    @event
     def set_hide_reason(self, value: str):
         self.hide_reason = str(value)[:300]
 
-    @rx.event
+    @event
     def cancel_moderation(self):
         self.hiding_id = self.merging_id = ""
 
-    @rx.event
+    @event
     async def hide(self, _form_data: dict):
         note_id, reason = _id(self.hiding_id), self.hide_reason
         return await self._moderate(
             lambda s, a: boards.hide_note(session=s, actor=a, note_id=note_id, reason=reason), "Notatka ukryta."
         )
 
-    @rx.event
+    @event
     async def unhide(self, note_id: str):
         return await self._moderate(
             lambda s, a: boards.unhide_note(session=s, actor=a, note_id=_id(note_id)), "Notatka znów jest widoczna."
         )
 
-    @rx.event
+    @event
     async def set_flag(self, note_id: str, flag: str, value: bool):
         labels = {
             "pinned": ("Przypięto.", "Odpięto."),
@@ -371,16 +372,16 @@ class BoardState(rx.State):
             labels[flag][0 if value else 1],
         )
 
-    @rx.event
+    @event
     def ask_merge(self, note_id: str):
         self.merging_id, self.merge_target = str(note_id), ""
         return focus("pole-polacz")
 
-    @rx.event
+    @event
     def set_merge_target(self, value: str):
         self.merge_target = str(value)[:12]
 
-    @rx.event
+    @event
     async def merge(self, _form_data: dict):
         source, target = _id(self.merging_id), _id(self.merge_target)
         return await self._moderate(
@@ -392,7 +393,7 @@ class BoardState(rx.State):
 class GroupsState(rx.State):
     groups: list[GroupSummary] = []  # noqa: RUF012
 
-    @rx.event
+    @event
     async def load(self):
         with session_scope() as session:
             self.groups = boards.groups_overview(session)
@@ -405,14 +406,14 @@ class PlenaryState(rx.State):
     paused: bool = False
     frozen: list[PlenaryGroup] = []  # noqa: RUF012
 
-    @rx.event
+    @event
     async def load(self):
         with session_scope() as session:
             self.groups = boards.plenary_view(session)
         self.loaded, self.paused = True, False
         await board_hub.enter(self.router.session.session_id, board_hub.PLENARY_ROOM)
 
-    @rx.event
+    @event
     def toggle_pause(self):
         if not self.paused:
             with session_scope() as session:

@@ -4,6 +4,7 @@ import reflex as rx
 
 from kongres_app.services import images
 from kongres_app.services.campaigns import CampaignInput
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import ErrorItem, field_id, focus
 
 FIELDS = (
@@ -37,16 +38,16 @@ class CampaignFormMixin(rx.State, mixin=True):
     async def _may_upload(self) -> bool:
         raise NotImplementedError
 
-    @rx.event
+    @event
     def set_value(self, name: str, value: str):
         if name in FIELDS:
             self.values = {**self.values, name: str(value)[:6000]}
 
-    @rx.event
+    @event
     def set_hide_amounts(self, checked: bool):
         self.hide_amounts = bool(checked)
 
-    @rx.event
+    @event
     async def upload_image(self, files: list[rx.UploadFile]):
         if not await self._may_upload():
             self.image_error = "Brak uprawnień do dodania zdjęcia."

@@ -14,13 +14,14 @@ from kongres_app.services.campaigns import (
 )
 from kongres_app.services.registration import registration_for_token
 from kongres_app.states.campaign_form import CampaignFormMixin
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import field_id, focus
 
 SUMMARY = "podsumowanie-bledow-zbiorki"
 
 
 class CampaignSubmitState(CampaignFormMixin, rx.State):
-    mine: list[CampaignCard] = []  # noqa: RUF012
+    mine: rx.Field[list[CampaignCard]] = rx.field(default_factory=list)
     notice: str = ""
     open: bool = False
     _token: str = ""
@@ -37,19 +38,19 @@ class CampaignSubmitState(CampaignFormMixin, rx.State):
         with session_scope() as session:
             self.mine = campaigns_for_token(session=session, token=self._token) if self._token else []
 
-    @rx.event
+    @event
     def load(self):
         self._token = self.router.url.query_parameters.get(routes.MANAGE_TOKEN_PARAM, "")
         self.open, self.notice = False, ""
         self._clear()
         self._refresh()
 
-    @rx.event
+    @event
     def toggle(self):
         self.open = not self.open
         return focus(field_id("campaign.title")) if self.open else None
 
-    @rx.event
+    @event
     def submit(self, _form_data: dict):
         registration = self._registration()
         if registration is None:

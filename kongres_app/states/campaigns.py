@@ -13,12 +13,13 @@ from kongres_app.services.campaigns import (
     list_campaigns,
 )
 from kongres_app.services.ids import parse_id
+from kongres_app.states.events import event
 
 FILTERS = ("category", "gmina", "platform", "status", "query", "sort")
 
 
 class CampaignsState(rx.State):
-    cards: list[CampaignCard] = []  # noqa: RUF012
+    cards: rx.Field[list[CampaignCard]] = rx.field(default_factory=list)
     totals: CampaignTotals = CampaignTotals()
     category: str = ""
     gmina: str = ""
@@ -34,17 +35,17 @@ class CampaignsState(rx.State):
             listing = list_campaigns(session=session, filters=filters, sort=self.sort)
         self.cards, self.totals, self.loaded = listing.cards, listing.totals, True
 
-    @rx.event
+    @event
     def load(self):
         self._reload()
 
-    @rx.event
+    @event
     def set_filter(self, name: str, value: str):
         if name in FILTERS:
             setattr(self, name, str(value)[:100])
             self._reload()
 
-    @rx.event
+    @event
     def clear_filters(self):
         self.category = self.gmina = self.platform = self.status = self.query = ""
         self.sort = DEFAULT_SORT
@@ -52,11 +53,11 @@ class CampaignsState(rx.State):
 
 
 class CampaignDetailState(rx.State):
-    detail: CampaignDetail = CampaignDetail()
+    detail: rx.Field[CampaignDetail] = rx.field(default_factory=CampaignDetail)
     found: bool = False
     loaded: bool = False
 
-    @rx.event
+    @event
     def load(self):
         last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         view = None

@@ -6,6 +6,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import organiser
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.organiser import CheckInResult
+from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
@@ -15,7 +16,7 @@ class CheckInState(rx.State):
     result: CheckInResult = CheckInResult()
     history: list[CheckInResult] = []  # noqa: RUF012
 
-    @rx.event
+    @event
     async def submit(self, form_data: dict):
         typed = str(form_data.get("kod", ""))[:40]
         staff = await current_staff(self)

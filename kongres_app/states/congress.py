@@ -4,6 +4,7 @@ import reflex as rx
 
 from kongres_app.db import session_scope
 from kongres_app.services.congress import EditionView, edition_view
+from kongres_app.states.events import event
 
 
 class CongressState(rx.State):
@@ -11,7 +12,7 @@ class CongressState(rx.State):
     loaded: bool = False
     missing: bool = False
 
-    @rx.event
+    @event
     def load(self):
         with session_scope() as session:
             view = edition_view(session)

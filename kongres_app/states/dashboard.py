@@ -6,11 +6,12 @@ from kongres_app.db import session_scope
 from kongres_app.services import live
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.organiser import Dashboard, dashboard
+from kongres_app.states.events import event
 from kongres_app.states.staff import current_staff
 
 
 class DashboardState(rx.State):
-    data: Dashboard = Dashboard()
+    data: rx.Field[Dashboard] = rx.field(default_factory=Dashboard)
     loaded: bool = False
     denied: bool = False
 
@@ -24,7 +25,7 @@ class DashboardState(rx.State):
             self.data, self.denied = Dashboard(), True
         self.loaded = True
 
-    @rx.event
+    @event
     async def load(self):
         await self._refresh_live()
         if not self.denied:

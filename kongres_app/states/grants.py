@@ -7,6 +7,7 @@ from kongres_app.services import grants
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.grants import GrantError, GrantInput, GrantView
 from kongres_app.services.ids import parse_id
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import ErrorItem, field_id, focus
 from kongres_app.states.staff import current_staff
 
@@ -14,10 +15,10 @@ FIELDS = tuple(GrantInput.__dataclass_fields__)
 
 
 class GrantsState(rx.State):
-    items: list[GrantView] = []  # noqa: RUF012
+    items: rx.Field[list[GrantView]] = rx.field(default_factory=list)
     loaded: bool = False
 
-    @rx.event
+    @event
     def load(self):
         with session_scope() as session:
             self.items = grants.public_list(session)
@@ -40,16 +41,16 @@ class GrantAdminState(rx.State):
         except PermissionDenied:
             self.items = []
 
-    @rx.event
+    @event
     async def load(self):
         await self._reload()
 
-    @rx.event
+    @event
     def set_value(self, name: str, value: str):
         if name in FIELDS:
             self.values = {**self.values, name: str(value)[:4000]}
 
-    @rx.event
+    @event
     async def create(self, _form_data: dict):
         staff = await current_staff(self)
         data = GrantInput(**{name: self.values.get(name, "") for name in FIELDS})
@@ -60,9 +61,8 @@ class GrantAdminState(rx.State):
             self.form_error = "Brak uprawnień."
             return focus("podsumowanie-bledow-konkurs")
         except GrantError as exc:
-            errors = getattr(exc, "errors", {})
-            self.errors = errors
-            self.error_items = [ErrorItem(field_id(f"grant.{k}"), v) for k, v in errors.items()]
+            self.errors = exc.errors
+            self.error_items = [ErrorItem(field_id(f"grant.{k}"), v) for k, v in exc.errors.items()]
             self.form_error = "Formularz zawiera błędy. Popraw pola wymienione poniżej."
             return focus("podsumowanie-bledow-konkurs")
         self.values, self.errors, self.error_items, self.form_error = {}, {}, [], ""
@@ -70,7 +70,7 @@ class GrantAdminState(rx.State):
         await self._reload()
         return focus("komunikat-konkursy")
 
-    @rx.event
+    @event
     async def publish(self, grant_id: int):
         staff = await current_staff(self)
         try:

@@ -15,6 +15,7 @@ from reflex.istate.manager.token import BaseStateToken
 
 from kongres_app.db import session_scope
 from kongres_app.services import live
+from kongres_app.states.events import event
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ _last_push = 0.0  # per process: only a throttle, never live data
 
 
 class LiveState(rx.State):
-    @rx.event(background=True)
+    @event(background=True)
     async def registrations_changed(self):
         """Sent after any change to registrations; anyone may send it (it only re-reads figures),
         so pushes are coalesced: at most one a second per process, and a burst ends with one more."""

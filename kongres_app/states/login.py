@@ -5,6 +5,7 @@ import reflex as rx
 from kongres_app import routes
 from kongres_app.db import session_scope
 from kongres_app.services.auth import AuthError, login
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import StaffState
 
@@ -13,7 +14,7 @@ class LoginState(rx.State):
     error: str = ""
     username: str = ""
 
-    @rx.event
+    @event
     async def submit(self, form_data: dict):
         username = str(form_data.get("username", ""))[:60]
         password = str(form_data.get("password", ""))[:200]

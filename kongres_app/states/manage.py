@@ -18,6 +18,7 @@ from kongres_app.services.registration import (
 )
 from kongres_app.services.registration_views import RegistrationView, registration_view
 from kongres_app.services.validation import validate_registration
+from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration import FORM_HAS_ERRORS
 from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin, focus
@@ -35,7 +36,7 @@ class ManageState(RegistrationFormMixin, rx.State):
     manage_path: str = ""
     _token: str = ""
 
-    @rx.event
+    @event
     def load(self):
         params = self.router.url.query_parameters
         self._token = params.get(routes.MANAGE_TOKEN_PARAM, "")
@@ -51,7 +52,7 @@ class ManageState(RegistrationFormMixin, rx.State):
         self.registration = view or RegistrationView()
         self.loaded = True
 
-    @rx.event
+    @event
     def start_edit(self):
         if not (self.found and self.registration.editable):
             return None
@@ -85,13 +86,13 @@ class ManageState(RegistrationFormMixin, rx.State):
         self.editing, self.notice = True, ""
         return focus("pole-org_name")
 
-    @rx.event
+    @event
     def stop_edit(self):
         self.editing = False
         self._clear_errors()
         return focus("edytuj-dane")
 
-    @rx.event
+    @event
     def save(self, _form_data: dict):
         if not self.found:
             return None
@@ -110,22 +111,22 @@ class ManageState(RegistrationFormMixin, rx.State):
         self.notice = "Zapisano zmiany."
         return [focus("komunikat"), LiveState.registrations_changed]
 
-    @rx.event
+    @event
     def ask_cancel_delegate(self, delegate_id: int):
         self.confirm_delegate, self.confirm_all = (parse_id(delegate_id) or 0), False
         return focus(f"potwierdz-{(parse_id(delegate_id) or 0)}")
 
-    @rx.event
+    @event
     def ask_cancel_all(self):
         self.confirm_all, self.confirm_delegate = True, 0
         return focus("potwierdz-wszystko")
 
-    @rx.event
+    @event
     def keep(self):
         self.confirm_delegate, self.confirm_all = 0, False
         return focus("komunikat")
 
-    @rx.event
+    @event
     def do_cancel_delegate(self):
         delegate_id, self.confirm_delegate = self.confirm_delegate, 0
         return self._run(
@@ -133,7 +134,7 @@ class ManageState(RegistrationFormMixin, rx.State):
             "Anulowano udział tej osoby. Jej miejsce przejęła pierwsza osoba z listy rezerwowej, jeśli taka była.",
         )
 
-    @rx.event
+    @event
     def do_cancel_all(self):
         self.confirm_all = False
         return self._run(

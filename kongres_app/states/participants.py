@@ -4,13 +4,14 @@ import reflex as rx
 
 from kongres_app.db import session_scope
 from kongres_app.services.registration_views import GminaOrganisations, public_participants
+from kongres_app.states.events import event
 
 
 class ParticipantsState(rx.State):
     gminas: list[GminaOrganisations] = []  # noqa: RUF012
     loaded: bool = False
 
-    @rx.event
+    @event
     def load(self):
         with session_scope() as session:
             self.gminas = public_participants(session)

@@ -4,12 +4,13 @@ import reflex as rx
 
 from kongres_app.db import session_scope
 from kongres_app.services.congress import site_settings
+from kongres_app.states.events import event
 
 
 class PrivacyState(rx.State):
     facts: dict[str, str] = {}  # noqa: RUF012
 
-    @rx.event
+    @event
     def load(self):
         with session_scope() as session:
             self.facts = site_settings(session)

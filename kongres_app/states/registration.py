@@ -11,6 +11,7 @@ from kongres_app.services.mailer import management_link_message, send_mail_in_ba
 from kongres_app.services.registration import RegistrationError, group_numbers, register
 from kongres_app.services.validation import validate_registration
 from kongres_app.settings import load_settings
+from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin
 
@@ -21,7 +22,7 @@ FORM_HAS_ERRORS = "Formularz zawiera błędy. Popraw pola wymienione poniżej; w
 class RegistrationState(RegistrationFormMixin, rx.State):
     duplicate: bool = False
 
-    @rx.event
+    @event
     def submit(self, _form_data: dict):
         self.duplicate = False
         with session_scope() as session:
@@ -32,7 +33,8 @@ class RegistrationState(RegistrationFormMixin, rx.State):
         try:
             with session_scope() as session:
                 done = register(session=session, data=clean)
-                edition_name = current_edition(session).name
+                edition = current_edition(session)  # there is one: register() needs it
+                edition_name = edition.name if edition else ""
         except RegistrationError as exc:
             self.duplicate = exc.duplicate
             return self._show_errors({exc.field: exc.message} if exc.field else {}, exc.message)

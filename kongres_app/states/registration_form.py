@@ -7,9 +7,11 @@ import json
 from dataclasses import dataclass
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from kongres_app.services.dictionaries import MAX_DELEGATES
 from kongres_app.services.validation import LIMITS, DelegateInput, RegistrationInput
+from kongres_app.states.events import event
 
 TEXT_FIELDS = ("org_name", "legal_form", "krs", "gmina", "contact_name", "email", "phone")
 DELEGATE_FIELDS = ("full_name", "email", "group_number", "accessibility_needs")
@@ -22,7 +24,7 @@ def field_id(name: str) -> str:
     return f"pole-{name.replace('.', '-')}"
 
 
-def focus(element_id: str) -> rx.event.EventSpec:
+def focus(element_id: str) -> EventSpec:
     """Move keyboard focus to an element by id (works for ids rendered inside foreach too)."""
     return rx.call_script(f"document.getElementById({json.dumps(element_id)})?.focus()")
 
@@ -64,24 +66,24 @@ class RegistrationFormMixin(rx.State, mixin=True):
     form_error: str = ""
     _next_key: int = 2
 
-    @rx.event
+    @event
     def set_field(self, name: str, value: str):
         if name in TEXT_FIELDS:
             setattr(self, name, str(value)[:MAX_INPUT])
 
-    @rx.event
+    @event
     def set_consent(self, name: str, checked: bool):
         if name in CONSENTS:
             setattr(self, name, bool(checked))
 
-    @rx.event
+    @event
     def set_delegate_field(self, index: int, name: str, value: str):
         if name in DELEGATE_FIELDS and 0 <= index < len(self.delegates):
             row = self.delegates[index]
             setattr(row, name, str(value)[:MAX_INPUT])
             self.delegates = list(self.delegates)
 
-    @rx.event
+    @event
     def add_delegate(self):
         if len(self.delegates) >= MAX_DELEGATES:
             return None
@@ -89,7 +91,7 @@ class RegistrationFormMixin(rx.State, mixin=True):
         self._next_key += 1
         return focus(field_id(f"delegates.{len(self.delegates) - 1}.full_name"))
 
-    @rx.event
+    @event
     def remove_delegate(self, index: int):
         if len(self.delegates) > 1 and 0 <= index < len(self.delegates):
             self.delegates = [row for i, row in enumerate(self.delegates) if i != index]

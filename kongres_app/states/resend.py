@@ -9,6 +9,7 @@ from kongres_app.services.mailer import management_link_message, send_mail_in_ba
 from kongres_app.services.registration import issue_new_link
 from kongres_app.services.validation import check_email
 from kongres_app.settings import load_settings
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
 
 SENT = (
@@ -26,11 +27,11 @@ class ResendState(rx.State):
     email_error: str = ""
     message: str = ""
 
-    @rx.event
+    @event
     def set_email(self, value: str):
         self.email = str(value)[:300]
 
-    @rx.event
+    @event
     def submit(self, _form_data: dict):
         address, error = check_email(self.email, required=True)
         self.email_error, self.message = error or "", ""

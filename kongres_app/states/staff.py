@@ -5,6 +5,7 @@ import reflex as rx
 from kongres_app import routes
 from kongres_app.db import session_scope
 from kongres_app.services.auth import ROLES, SESSION_LIFETIME, Staff, authenticate, logout
+from kongres_app.states.events import event
 
 STAFF_COOKIE = "kongres_org"
 
@@ -27,7 +28,7 @@ class StaffState(rx.State):
         self.role_label = ROLES.get(staff.role, "") if staff else ""
         self.is_organiser = bool(staff and staff.is_organiser)
 
-    @rx.event
+    @event
     def require_organiser(self):
         """on_load guard of organiser pages: to the login page unless an organiser is logged in."""
         staff = self._staff()
@@ -36,7 +37,7 @@ class StaffState(rx.State):
             return rx.redirect(routes.STAFF_LOGIN)
         return None
 
-    @rx.event
+    @event
     def sign_out(self):
         if self.token:
             with session_scope() as session:

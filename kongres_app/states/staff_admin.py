@@ -9,6 +9,7 @@ from kongres_app.services import auth, congress_settings
 from kongres_app.services.auth import AuthError, PermissionDenied
 from kongres_app.services.clock import polish_datetime
 from kongres_app.services.ids import parse_id
+from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
@@ -20,7 +21,7 @@ class SettingsState(rx.State):
     errors: dict[str, str] = {}  # noqa: RUF012
     notice: str = ""
 
-    @rx.event
+    @event
     async def load(self):
         staff = await current_staff(self)
         try:
@@ -31,12 +32,12 @@ class SettingsState(rx.State):
         self._loaded = dict(self.values)
         self.errors, self.notice = {}, ""
 
-    @rx.event
+    @event
     def set_value(self, name: str, value: str):
         if name in self.values:
             self.values = {**self.values, name: str(value)[:4000]}
 
-    @rx.event
+    @event
     async def save(self, _form_data: dict):
         staff = await current_staff(self)
         try:
@@ -98,12 +99,12 @@ class TeamState(rx.State):
         except PermissionDenied:
             self.members, self.audit_rows = [], []
 
-    @rx.event
+    @event
     async def load(self):
         self.notice, self.error, self.reset_for = "", "", 0
         await self._reload()
 
-    @rx.event
+    @event
     async def add_facilitator(self, form_data: dict):
         staff = await current_staff(self)
         group = str(form_data.get("grupa", ""))
@@ -127,12 +128,12 @@ class TeamState(rx.State):
         await self._reload()
         return focus("komunikat-zespol")
 
-    @rx.event
+    @event
     def ask_reset(self, user_id: int):
         self.reset_for = parse_id(user_id) or 0
         return focus("pole-nowe-haslo")
 
-    @rx.event
+    @event
     async def reset_password(self, form_data: dict):
         staff = await current_staff(self)
         try:

@@ -8,6 +8,7 @@ from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.campaigns import CampaignError, local_today, validate_campaign
 from kongres_app.services.ids import parse_id
 from kongres_app.states.campaign_form import CampaignFormMixin
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import field_id, focus
 from kongres_app.states.staff import current_staff
 from kongres_app.states.staff_campaigns import StaffCampaignsState
@@ -24,13 +25,13 @@ class StaffCampaignFormState(CampaignFormMixin, rx.State):
         staff = await current_staff(self)
         return staff is not None and staff.is_organiser
 
-    @rx.event
+    @event
     def new(self):
         self._clear()
         self.editing_id, self.open, self.notice = 0, True, ""
         return focus(field_id("campaign.title"))
 
-    @rx.event
+    @event
     async def edit(self, campaign_id: int):
         staff = await current_staff(self)
         try:
@@ -44,11 +45,11 @@ class StaffCampaignFormState(CampaignFormMixin, rx.State):
         self.editing_id, self.open = (parse_id(campaign_id) or 0), True
         return focus(field_id("campaign.title"))
 
-    @rx.event
+    @event
     def close(self):
         self.open = False
 
-    @rx.event
+    @event
     async def save(self, _form_data: dict):
         staff = await current_staff(self)
         clean, errors = validate_campaign(self._input(), today=local_today(), editing=self.editing_id != 0)

@@ -7,12 +7,13 @@ from kongres_app.services import campaign_admin
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.campaigns import CampaignCard, CampaignError
 from kongres_app.services.ids import parse_id
+from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
 
 
 class StaffCampaignsState(rx.State):
-    cards: list[CampaignCard] = []  # noqa: RUF012
+    cards: rx.Field[list[CampaignCard]] = rx.field(default_factory=list)
     status: str = "zgloszona"
     notice: str = ""
     rejecting: int = 0
@@ -27,26 +28,26 @@ class StaffCampaignsState(rx.State):
         except PermissionDenied:
             self.cards, self.notice = [], "Brak uprawnień."
 
-    @rx.event
+    @event
     async def load(self):
         self.rejecting, self.reason = 0, ""
         await self._reload()
 
-    @rx.event
+    @event
     async def set_status(self, value: str):
         self.status = str(value)[:20]
         await self._reload()
 
-    @rx.event
+    @event
     def set_reason(self, value: str):
         self.reason = str(value)[:600]
 
-    @rx.event
+    @event
     def ask_reject(self, campaign_id: int):
         self.rejecting, self.reason = (parse_id(campaign_id) or 0), ""
         return focus(f"powod-{(parse_id(campaign_id) or 0)}")
 
-    @rx.event
+    @event
     def keep(self):
         self.rejecting = 0
 
@@ -63,14 +64,14 @@ class StaffCampaignsState(rx.State):
         await self._reload()
         return focus("komunikat-zbiorki")
 
-    @rx.event
+    @event
     async def approve(self, campaign_id: int):
         return await self._act(
             lambda s, staff: campaign_admin.approve(s, staff, (parse_id(campaign_id) or 0)),
             "Zbiórka opublikowana w witrynie.",
         )
 
-    @rx.event
+    @event
     async def reject(self):
         campaign_id, reason = self.rejecting, self.reason
         return await self._act(
@@ -78,7 +79,7 @@ class StaffCampaignsState(rx.State):
             "Zbiórka odrzucona; organizacja zobaczy uzasadnienie pod swoim linkiem.",
         )
 
-    @rx.event
+    @event
     async def refresh(self, campaign_id: int):
         staff = await current_staff(self)
         self.busy = parse_id(campaign_id) or 0

@@ -8,6 +8,7 @@ from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.ids import parse_count, parse_id
 from kongres_app.services.organiser import ParticipantFilter, ParticipantRow
 from kongres_app.services.registration import RegistrationError
+from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
@@ -46,24 +47,24 @@ class StaffParticipantsState(rx.State):
         except PermissionDenied:
             self.rows, self.total, self.notice = [], 0, "Brak uprawnień."
 
-    @rx.event
+    @event
     async def load(self):
         self.page, self.confirm_cancel = 1, 0
         await self._reload()
 
-    @rx.event
+    @event
     async def set_filter(self, name: str, value: str):
         if name in FILTER_FIELDS:
             setattr(self, name, str(value)[:100])
             self.page = 1
             await self._reload()
 
-    @rx.event
+    @event
     async def toggle_order(self):
         self.descending = not self.descending
         await self._reload()
 
-    @rx.event
+    @event
     async def go_to_page(self, page: int):
         self.page = min(max(1, (parse_id(page) or 0)), self.pages)
         await self._reload()
@@ -82,7 +83,7 @@ class StaffParticipantsState(rx.State):
         await self._reload()
         return [LiveState.registrations_changed, focus("komunikat-uczestnicy")]
 
-    @rx.event
+    @event
     async def move(self, delegate_id: int, group: str):
         if parse_id(group) is None:
             return None
@@ -91,34 +92,34 @@ class StaffParticipantsState(rx.State):
             f"Przeniesiono do grupy {group}.",
         )
 
-    @rx.event
+    @event
     async def set_handled(self, delegate_id: int, handled: bool):
         return await self._act(
             lambda s, staff: organiser.set_needs_handled(s, staff, (parse_id(delegate_id) or 0), bool(handled)),
             "Zapisano: potrzeby zapewnione." if handled else "Zapisano: potrzeby do zapewnienia.",
         )
 
-    @rx.event
+    @event
     def ask_cancel(self, delegate_id: int):
         self.confirm_cancel = parse_id(delegate_id) or 0
 
-    @rx.event
+    @event
     def keep(self):
         self.confirm_cancel = 0
 
-    @rx.event
+    @event
     async def cancel(self):
         delegate_id = self.confirm_cancel
         return await self._act(
             lambda s, staff: organiser.cancel_delegate(s, staff, delegate_id), "Anulowano udział tej osoby."
         )
 
-    @rx.event
+    @event
     def set_capacity_field(self, name: str, value: str):
         if name in ("capacity_group", "capacity_value"):
             setattr(self, name, str(value)[:6])
 
-    @rx.event
+    @event
     async def save_capacity(self, _form_data: dict):
         group, places = parse_id(self.capacity_group), parse_count(self.capacity_value, 100_000)
         if group is None or places is None:
