@@ -24,19 +24,17 @@ def respawn_killed_workers() -> None:
     (from ``rxconfig.py``), so the subclass below is the one it builds.
     """
     import granian.server
+    from granian.server import MPServer
 
-    base = granian.server.Server
-    if getattr(base, "kongres_respawns", False):
+    if granian.server.Server is not MPServer:  # already done (or a free-threaded build: left alone)
         return
 
-    class RespawningServer(base):  # type: ignore[misc, valid-type]
-        kongres_respawns = True
-
+    class RespawningServer(MPServer):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("respawn_failed_workers", True)
             super().__init__(*args, **kwargs)
 
-    granian.server.Server = RespawningServer  # type: ignore[misc]
+    granian.server.Server = RespawningServer
 
 
 def worker_header(app: ASGIApp) -> ASGIApp:
