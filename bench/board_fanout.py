@@ -47,6 +47,7 @@ POSTS = 5
 ROUND_TRIPS = 30
 SIZES = (100, 300, 1000)
 SCALED_WORKERS = 2
+SEED_NOTES = 40
 STATE_EXPIRY_S = 60  # REFLEX_REDIS_TOKEN_EXPIRATION for the run (default 3600)
 
 
@@ -62,6 +63,7 @@ class Tab:
     received: dict[str, float] = field(default_factory=dict)
     hydrated: asyncio.Event = field(default_factory=asyncio.Event)
     waiters: list[tuple[str, asyncio.Future]] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)
 
 
 async def open_tab(ws_url: str, path: str, state_schema: str | None, client_vars: dict | None = None) -> Tab:
@@ -93,6 +95,7 @@ async def listen(tab: Tab, markers: list[str]) -> None:
             for marker in markers:
                 if marker not in tab.received and marker in message:
                     tab.received[marker] = now
+                    tab.sizes[marker] = len(message.encode() if isinstance(message, str) else message)
             for key, future in list(tab.waiters):
                 if key in message and not future.done():
                     future.set_result(now)
@@ -128,6 +131,37 @@ def make_delegates(db_url: str, count: int) -> list[str]:
             tokens.append(boards.join(session=session, code=code)[0])
     engine.dispose()
     return tokens
+
+
+SEED_TEXTS = (
+    "Brak stałego lokalu na spotkania: wynajem sal w gminie jest za drogi dla małych stowarzyszeń.",
+    "Propozycja: wspólny kalendarz wydarzeń organizacji z całego powiatu, z jednym miejscem zapisów.",
+    "Jak rozliczyć wkład własny osobowy (wolontariat) w małym grancie? Prosimy o szkolenie.",
+    "Trudno znaleźć wolontariuszy w wieku 20–35 lat; może szkoły i uczelnie pomogłyby w kontakcie?",
+    "Za mało informacji o konkursach z wyprzedzeniem; ogłoszenia pojawiają się na dwa tygodnie przed terminem.",
+)
+
+
+def seed_board(db_url: str, notes: int) -> None:
+    """A board as it looks an hour into the session: ``notes`` notes from several delegates."""
+    engine = make_engine(db_url)
+    for token in make_delegates(db_url, -(-notes // 5)):
+        with session_scope(engine) as session:
+            participant = boards.identify(session, token)
+        for i in range(5):
+            if notes <= 0:
+                break
+            notes -= 1
+            with session_scope(engine) as session:
+                boards.post_note(
+                    session=session,
+                    participant=participant,
+                    board=1,
+                    kind=("trudnosc", "propozycja", "pytanie")[i % 3],
+                    text=SEED_TEXTS[i],
+                    anonymous=False,
+                )
+    engine.dispose()
 
 
 def tree_rss(pids: list[int]) -> int:
@@ -222,6 +256,7 @@ async def run_app(url: str, pids: list[int], n: int, poster_token: str, note_id)
         "p95": percentile(latencies, 0.95) * 1000,
         "max": max(latencies) * 1000,
         "all_median": statistics.median(all_in) * 1000,
+        "payload": statistics.median(size for t in tabs for size in t.sizes.values()),
         "vote_p50": statistics.median(votes) * 1000,
         "vote_p95": percentile(votes, 0.95) * 1000,
         "noop_p50": statistics.median(noops) * 1000,
@@ -321,10 +356,6 @@ def scaled(tmp: Path) -> Iterator[tuple[str, dict[str, str], list[int]]]:
 
 def main(sizes: tuple[int, ...] = SIZES) -> None:
     machine = f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM"
-    floors = {}
-    for n in sizes:
-        floors[n] = asyncio.run(run_floor(n, 1400))
-        print(f"  floor N={n}: done", flush=True)
     modes = [single_process]
     if local_services.available():
         modes.append(scaled)
@@ -334,21 +365,28 @@ def main(sizes: tuple[int, ...] = SIZES) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for mode in modes:
             with mode(Path(tmp)) as (label, env, pids):
+                seed_board(env["REFLEX_DB_URL"], SEED_NOTES)
                 posters = make_delegates(env["REFLEX_DB_URL"], len(sizes))
                 note_id = latest_note_id(env["REFLEX_DB_URL"])
                 for n, poster in zip(sizes, posters, strict=True):
                     rows.append((label, n, asyncio.run(run_app(env_url(env), pids, n, poster, note_id))))
                     print(f"  {label} N={n}: done", flush=True)
+    floors = {}
+    for n in sizes:  # the same payload as the app sent (the first mode's, at this N)
+        payload = next(o["payload"] for _, m, o in rows if m == n)
+        floors[n] = asyncio.run(run_floor(n, int(payload)))
+        print(f"  floor N={n}: done", flush=True)
     print(f"\nBoard fan-out: socket-level clients in one process, on the same machine ({machine})")
+    print(f"A board of {SEED_NOTES} notes before the run; each change re-sends the board (payload per tab).")
     print(
-        "| server | tabs | join all | note → tab p50 | p95 | max | all tabs have it (median of 5) | floor p95 | floor all | ratio (all/floor all) |"
+        "| server | tabs | join all | payload | note → tab p50 | p95 | max | all tabs have it (median of 5) | floor p95 | floor all | ratio (all/floor all) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for label, n, o in rows:
         f = floors[n]
         ratio = o["all_median"] / f["all_median"] if f["all_median"] else float("nan")
         print(
-            f"| {label} | {n} | {o['join_s']:.1f} s | {o['p50']:.0f} ms | {o['p95']:.0f} ms | {o['max']:.0f} ms | "
+            f"| {label} | {n} | {o['join_s']:.1f} s | {o['payload'] / 1024:.1f} KB | {o['p50']:.0f} ms | {o['p95']:.0f} ms | {o['max']:.0f} ms | "
             f"{o['all_median']:.0f} ms | {f['p95']:.0f} ms | {f['all_median']:.0f} ms | {ratio:.1f}× |"
         )
     print(f"\nEvent round trip with N tabs connected ({ROUND_TRIPS} each): a vote vs a trivial event (set_draft)")
