@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
@@ -462,21 +463,46 @@ def _note_view(note: Note, delegate: Delegate, registration: Registration) -> No
     )
 
 
-def board_view(session: Session, number: int, *, include_hidden: bool = False) -> BoardView:
-    """A board as people may see it: hidden notes are left out unless asked for (moderators)."""
-    group = _group(session, number)
+NoteRow = tuple[Note, Delegate, Registration]
+
+
+def _live_note_rows(session: Session, *conditions: Any) -> list[NoteRow]:
+    """Notes not deleted or merged away, with their author and registration, filtered by ``conditions``."""
     query = (
         select(Note, Delegate, Registration)
         .join(Delegate, col(Delegate.id) == col(Note.delegate_id))
         .join(Registration, col(Registration.id) == col(Delegate.registration_id))
-        .where(Note.group_id == group.id, col(Note.deleted_at).is_(None), col(Note.merged_into_id).is_(None))
+        .where(col(Note.deleted_at).is_(None), col(Note.merged_into_id).is_(None), *conditions)
     )
-    if not include_hidden:
-        query = query.where(col(Note.hidden).is_(False))
-    notes = [_note_view(*row) for row in session.exec(query).all()]
-    newest = sorted(notes, key=lambda n: (not n.pinned, -n.created_ts, -n.id))
-    top = sorted(notes, key=lambda n: (not n.pinned, -n.votes, -n.created_ts, -n.id))
+    return list(session.exec(query).all())
+
+
+def _newest_key(n: NoteView) -> tuple:
+    return (not n.pinned, -n.created_ts, -n.id)
+
+
+def _top_key(n: NoteView) -> tuple:
+    return (not n.pinned, -n.votes, -n.created_ts, -n.id)
+
+
+def _board(group: DiscussionGroup, notes: list[NoteView]) -> BoardView:
+    newest = sorted(notes, key=_newest_key)
+    top = sorted(notes, key=_top_key)
     return BoardView(group.number, roman(group.number), group.name, group.description, newest, top)
+
+
+def board_view(session: Session, number: int, *, include_hidden: bool = False) -> BoardView:
+    """A board as people may see it: hidden notes are left out unless asked for (moderators)."""
+    group = _group(session, number)
+    conditions = [Note.group_id == group.id] + ([] if include_hidden else [col(Note.hidden).is_(False)])
+    return _board(group, [_note_view(*row) for row in _live_note_rows(session, *conditions)])
+
+
+def board_views(session: Session, number: int) -> tuple[BoardView, BoardView]:
+    """The public board and the moderators' board (hidden notes too), from one query."""
+    group = _group(session, number)
+    every = [_note_view(*row) for row in _live_note_rows(session, Note.group_id == group.id)]
+    return _board(group, [n for n in every if not n.hidden]), _board(group, every)
 
 
 @dataclass
@@ -490,26 +516,36 @@ class PlenaryGroup:
 
 
 def plenary_view(session: Session, per_kind: int = 5) -> list[PlenaryGroup]:
-    """Each group's findings: notes marked for the plenary first, then its most supported ones."""
+    """Each group's findings: notes marked for the plenary first, then its most supported ones.
+
+    One query for every board; only the notes shown are turned into views (this runs on every change).
+    """
     edition = current_edition(session)
     if edition is None:
         return []
     groups = session.exec(
         select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id).order_by(col(DiscussionGroup.number))
     ).all()
+    by_group: dict[int, list[NoteRow]] = {}
+    for row in _live_note_rows(session, Note.edition_id == edition.id, col(Note.hidden).is_(False)):
+        by_group.setdefault(row[0].group_id, []).append(row)
     result = []
     for group in groups:
-        board = board_view(session, group.number)
-        marked = [n for n in board.top if n.plenary]
-        rest = [n for n in board.top if not n.plenary]
+        rows = sorted(
+            by_group.get(require_id(group), []),
+            key=lambda r: (not r[0].pinned, -r[0].vote_count, -r[0].created_at.timestamp(), -(r[0].id or 0)),
+        )
+        rest = [r for r in rows if not r[0].plenary]
+        difficulties = [r for r in rest if r[0].kind == "trudnosc"][:per_kind]
+        proposals = [r for r in rest if r[0].kind == "propozycja"][:per_kind]
         result.append(
             PlenaryGroup(
                 group.number,
                 roman(group.number),
                 group.name,
-                marked,
-                [n for n in rest if n.kind == "trudnosc"][:per_kind],
-                [n for n in rest if n.kind == "propozycja"][:per_kind],
+                [_note_view(*r) for r in rows if r[0].plenary],
+                [_note_view(*r) for r in difficulties],
+                [_note_view(*r) for r in proposals],
             )
         )
     return result

@@ -42,10 +42,18 @@ ANNOUNCEMENTS_ROOM = "ogloszenia"
 GROUPS_ROOM = "grupy"
 
 
+def flat(view: Any) -> dict[str, Any]:
+    """A dataclass of plain values (or lists of such dataclasses) as a dict, without ``asdict``'s deep
+    copies: on every change this runs for every note of the board."""
+    return {
+        key: [flat(item) for item in value] if isinstance(value, list) else value for key, value in vars(view).items()
+    }
+
+
 def board_vars(view: boards.BoardView, prefix: str = "") -> dict[str, Any]:
     """The board as the vars the page renders: notes by id plus the two orderings of ids."""
     return {
-        f"{prefix}notes_by_id": {str(n.id): asdict(n) for n in view.notes},
+        f"{prefix}notes_by_id": {str(n.id): flat(n) for n in view.notes},
         f"{prefix}newest_ids": [str(n.id) for n in view.notes],
         f"{prefix}top_ids": [str(n.id) for n in view.top],
     }
@@ -82,16 +90,15 @@ def _messages(number: int, announcement: str) -> list[tuple[str, dict]]:
     from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
 
     with session_scope() as session:
-        public = boards.board_view(session, number)
-        moderated = boards.board_view(session, number, include_hidden=True)
+        public, moderated = boards.board_views(session, number)
         plenary = boards.plenary_view(session)
         overview = boards.groups_overview(session)
     board_state = BoardState.get_full_name()
     return [
         (board_room(number), _delta(board_state, {**board_vars(public), "live_message": announcement})),
         (moderator_room(number), _delta(board_state, board_vars(moderated, "mod_"))),
-        (PLENARY_ROOM, _delta(PlenaryState.get_full_name(), {"groups": [asdict(g) for g in plenary]})),
-        (GROUPS_ROOM, _delta(GroupsState.get_full_name(), {"groups": [asdict(g) for g in overview]})),
+        (PLENARY_ROOM, _delta(PlenaryState.get_full_name(), {"groups": [flat(g) for g in plenary]})),
+        (GROUPS_ROOM, _delta(GroupsState.get_full_name(), {"groups": [flat(g) for g in overview]})),
     ]
 
 

@@ -170,6 +170,11 @@ def test_reports_hide_at_the_threshold_and_threshold_is_configurable(seeded_engi
     assert view(seeded_engine).notes == []  # hidden notes never reach the public view
     hidden = view(seeded_engine, hidden=True).notes[0]
     assert hidden.hidden and "zgłoszeniach" in hidden.hidden_reason and hidden.reports == 2
+    post(seeded_engine, people["c"], "Widoczna dla wszystkich")
+    with Session(seeded_engine) as session:  # the live pushes' single query gives both views alike
+        public, moderated = boards.board_views(session, 1)
+    assert public == view(seeded_engine) and [n.text for n in public.notes] == ["Widoczna dla wszystkich"]
+    assert moderated == view(seeded_engine, hidden=True) and len(moderated.notes) == 2
 
 
 def test_moderation_needs_the_role_for_that_board(seeded_engine, people):
