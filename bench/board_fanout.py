@@ -45,7 +45,7 @@ ROOT = "reflex___state____state"
 BOARD_STATE = f"{ROOT}.kongres_app___states___boards____board_state"
 POSTS = 5
 HYDRATED = '"is_hydrated_rx_state_":true'
-FLOOR_HYDRATED = '"hydrated": true'
+FLOOR_HYDRATED = ('"hydrated": true', '"hydrated":true')
 ROUND_TRIPS = 30
 SIZES = (100, 300, 1000)
 SCALED_WORKERS = 2
@@ -93,7 +93,7 @@ async def listen(tab: Tab, markers: list[str]) -> None:
             if message == "2":
                 await tab.ws.send("3")
                 continue
-            if HYDRATED in message or FLOOR_HYDRATED in message:  # on_load done: in the board's room
+            if HYDRATED in message or any(h in message for h in FLOOR_HYDRATED):  # on_load done: in the board's room
                 tab.hydrated.set()
             tab.last = [*tab.last[-4:], str(message)[:300]]
             for marker in markers:
@@ -376,12 +376,12 @@ def main(sizes: tuple[int, ...] = SIZES) -> None:
                 note_id = latest_note_id(env["REFLEX_DB_URL"])
                 for n, poster in zip(sizes, posters, strict=True):
                     rows.append((label, n, asyncio.run(run_app(env_url(env), pids, n, poster, note_id))))
-                    print(f"  {label} N={n}: done", flush=True)
+                    print(f"  {label} N={n}: {json.dumps(rows[-1][2])}", flush=True)
     floors = {}
     for n in sizes:  # the same payload as the app sent (the first mode's, at this N)
         payload = next(o["payload"] for _, m, o in rows if m == n)
         floors[n] = asyncio.run(run_floor(n, int(payload)))
-        print(f"  floor N={n}: done", flush=True)
+        print(f"  floor N={n}: {json.dumps(floors[n])}", flush=True)
     print(f"\nBoard fan-out: socket-level clients in one process, on the same machine ({machine})")
     print(f"A board of {SEED_NOTES} notes before the run; each change re-sends the board (payload per tab).")
     print(
