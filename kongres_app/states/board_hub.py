@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from dataclasses import asdict
 from typing import Any
 
@@ -145,21 +146,61 @@ async def announcements_forever(every_s: float = 15) -> None:
 
 async def publish(number: int, announcement: str = "") -> None:
     """Send board ``number``'s new state to everyone watching it, the plenary and the group list."""
-    await _send(await asyncio.to_thread(_messages, number, announcement))
+    read_at = time.time()  # the payload is at least this fresh (see ``fresh``)
+    await _send(await asyncio.to_thread(_messages, number, announcement), read_at)
 
 
-async def _send(messages: list[tuple[str, dict]]) -> None:
+_pending: dict[int, str] = {}
+_publishers: dict[int, asyncio.Task] = {}
+
+
+def publish_soon(number: int, announcement: str = "") -> None:
+    """Queue a push of board ``number``; returns at once, so no handler waits for N sockets.
+
+    Pushes are coalesced per board: while one is computed and sent, further changes wait and go out
+    together, read from the database after the last of them. So pushes of one worker never arrive out
+    of order, and a burst of votes in a full hall costs a few pushes, not one per vote.
+    """
+    _pending[number] = announcement or _pending.get(number, "")
+    task = _publishers.get(number)
+    if task is None or task.done():
+        _publishers[number] = asyncio.create_task(_publish_pending(number))
+
+
+async def _publish_pending(number: int) -> None:
+    while number in _pending:
+        announcement = _pending.pop(number)
+        try:
+            await publish(number, announcement)
+        except Exception:
+            logger.exception("Live push of board %s failed", number)
+
+
+async def _send(messages: list[tuple[str, dict]], read_at: float | None = None) -> None:
     redis_url = load_settings().redis_url
     if redis_url:
         from redis.asyncio import Redis
 
         client = Redis.from_url(redis_url)
         try:
-            await client.publish(CHANNEL, json.dumps(messages, ensure_ascii=False))
+            await client.publish(CHANNEL, json.dumps({"at": read_at, "messages": messages}, ensure_ascii=False))
         finally:
             await client.aclose()
     else:
         await _emit_local(messages)
+
+
+def fresh(read_at: float | None, messages: list, last_read: dict[str, float]) -> list[tuple[str, dict]]:
+    """The messages not older than what each room already got (pushes from two workers can cross on
+    their way through Redis); remembers the newest per room in ``last_read``."""
+    if read_at is None:
+        return [(room, packet) for room, packet in messages]
+    kept = []
+    for room, packet in messages:
+        if read_at >= last_read.get(room, 0.0):
+            last_read[room] = read_at
+            kept.append((room, packet))
+    return kept
 
 
 async def relay_forever() -> None:
@@ -174,9 +215,11 @@ async def relay_forever() -> None:
         try:
             pubsub = client.pubsub()
             await pubsub.subscribe(CHANNEL)
+            last_read: dict[str, float] = {}
             async for message in pubsub.listen():
                 if message.get("type") == "message":
-                    await _emit_local([tuple(m) for m in json.loads(message["data"])])
+                    data = json.loads(message["data"])
+                    await _emit_local(fresh(data["at"], data["messages"], last_read))
         except asyncio.CancelledError:
             raise
         except Exception:

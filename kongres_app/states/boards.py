@@ -196,7 +196,7 @@ class BoardState(rx.State):
         self.draft_anonymous = bool(value)
 
     async def _publish(self, message: str = "") -> None:
-        await board_hub.publish(self.number, message)
+        board_hub.publish_soon(self.number, message)
         # The organisers' dashboard counts notes per board: refresh it in the background.
         from kongres_app.states.dashboard import DashboardState
         from kongres_app.states.live import push
