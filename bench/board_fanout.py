@@ -253,7 +253,7 @@ async def run_app(url: str, pids: list[int], n: int, poster_token: str, note_id)
     rss_left = tree_rss(pids)
     # Reflex keeps a tab's state until it has been idle for the token expiry (so a phone that
     # drops off the network resumes where it was); this run sets that to STATE_EXPIRY_S.
-    await asyncio.sleep(max(0.0, STATE_EXPIRY_S + 15 - (time.perf_counter() - left_at)))
+    await asyncio.sleep(max(0.0, STATE_EXPIRY_S + 45 - (time.perf_counter() - left_at)))  # + a memory trim (30 s)
     rss_expired = tree_rss(pids)
     grown = rss_joined - rss_before
     return {

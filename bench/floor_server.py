@@ -27,5 +27,9 @@ async def post(sid, data):
 
 if __name__ == "__main__":
     uvicorn.run(
-        socketio.ASGIApp(sio, socketio_path="_event"), host="127.0.0.1", port=int(sys.argv[1]), log_level="error"
+        socketio.ASGIApp(sio, socketio_path="_event"),
+        host="127.0.0.1",
+        port=int(sys.argv[1]),
+        log_level="error",
+        ws_per_message_deflate=False,  # like Granian (the app's server), which does not compress frames
     )

@@ -1,6 +1,10 @@
-"""Background work of the server process: the periodic refresh of campaign figures."""
+"""Background work of the server process: the periodic refresh of campaign figures, and giving memory
+back to the system after tabs have left."""
 
 import asyncio
+import ctypes
+import ctypes.util
+import gc
 import logging
 import os
 from datetime import timedelta
@@ -44,3 +48,30 @@ async def refresh_campaigns_forever() -> None:
         except Exception:
             logger.exception("Periodic campaign refresh failed; trying again next interval")
         await asyncio.sleep(interval.total_seconds())
+
+
+def give_memory_back() -> bool:
+    """Collect garbage and hand freed heap pages back to the system (glibc's ``malloc_trim``).
+
+    Reflex drops a tab's state once it has been idle for ``REFLEX_REDIS_TOKEN_EXPIRATION`` seconds,
+    but the allocator keeps the freed memory for reuse, so a hall that emptied still showed its peak
+    RSS. Returns whether the trim was available (glibc systems).
+    """
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    if not name:
+        return False
+    try:
+        libc = ctypes.CDLL(name)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return False  # not glibc (e.g. musl): nothing to do
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
+    return True
+
+
+async def give_memory_back_forever(every_s: float = 30) -> None:
+    while True:
+        await asyncio.sleep(every_s)
+        await asyncio.to_thread(give_memory_back)

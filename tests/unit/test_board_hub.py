@@ -65,3 +65,9 @@ def test_pushes_older_than_what_a_room_got_are_dropped():
     assert [room for room, _ in newer] == ["tablica-1", "plenarna"]
     assert older == [("grupy", {"n": 1})]  # the stale board is dropped, a room it had not reached is not
     assert board_hub.fresh(None, [["ogloszenia", {}]], last) == [("ogloszenia", {})]  # unversioned: always
+
+
+def test_each_tab_has_one_stable_shard_of_a_room_and_tabs_spread_over_all():
+    shards = {board_hub._shard(f"sid-{i}", "tablica-1") for i in range(400)}
+    assert shards == {f"tablica-1#{k}" for k in range(board_hub.SHARDS)}
+    assert board_hub._shard("sid-7", "tablica-1") == board_hub._shard("sid-7", "tablica-1")
