@@ -128,8 +128,7 @@ class BoardState(rx.State):
         self.paused, self.editing_id, self.hiding_id, self.merging_id, self.notice = False, "", "", "", ""
         try:
             with session_scope() as session:
-                view = boards.board_view(session, number)
-                moderated = boards.board_view(session, number, include_hidden=True)
+                view, moderated = boards.board_views(session, number)  # one query for both
         except BoardError:
             self.found, self.loaded = False, True
             return
