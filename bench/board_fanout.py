@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
 from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
 from kongres_app.settings import PROJECT_ROOT
-from kongres_app.testing import AppProcess, app_environment, free_port, prepare_database
+from kongres_app.testing import AppProcess, app_environment, free_port, local_servers, prepare_database
 
 NAMESPACE = "/_event"
 ROOT = "reflex___state____state"
@@ -338,26 +337,19 @@ def single_process(tmp: Path) -> Iterator[tuple[str, dict[str, str], list[int]]]
 
 @contextmanager
 def scaled(tmp: Path) -> Iterator[tuple[str, dict[str, str], list[int]]]:
-    folder = Path(tempfile.mkdtemp(prefix="kongres-bench-scaled-"))  # PostgreSQL (not root) must reach it
-    redis_port = free_port()
-    try:
+    with local_servers("kongres-bench-scaled-") as servers:
         env = app_environment(
             tmp / "unused.db",
             free_port(),
-            REFLEX_DB_URL=local_services.start_postgres(folder, free_port()),
-            REFLEX_REDIS_URL=local_services.start_redis(folder / "redis", redis_port),
+            REFLEX_DB_URL=servers["REFLEX_DB_URL"],
+            REFLEX_REDIS_URL=servers["REFLEX_REDIS_URL"],
             GRANIAN_WORKERS=str(SCALED_WORKERS),
             REFLEX_REDIS_TOKEN_EXPIRATION=str(STATE_EXPIRY_S),
         )
         prepare_database(env)
-        redis_pid = int((folder / "redis" / "redis.pid").read_text())
         app = AppProcess(env, tmp / "app-scaled.log")
         with app:
-            yield f"{SCALED_WORKERS} workers, PostgreSQL + Redis", env, [app.pid, redis_pid]
-    finally:
-        local_services.stop_redis(redis_port)
-        local_services.stop_postgres(folder)
-        shutil.rmtree(folder, ignore_errors=True)
+            yield f"{SCALED_WORKERS} workers, PostgreSQL + Redis", env, [app.pid, int(servers["REDIS_PID"])]
 
 
 def main(sizes: tuple[int, ...] = SIZES) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,6 +26,26 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def local_servers(prefix: str) -> Iterator[dict[str, str]]:
+    """A throwaway local PostgreSQL and Redis (Debian's packages): yields ``REFLEX_DB_URL`` and
+    ``REFLEX_REDIS_URL`` (plus ``REDIS_PID``); stops both and removes their data afterwards."""
+    from kongres_app import local_services
+
+    folder = Path(tempfile.mkdtemp(prefix=prefix))  # not a root-only temp dir: PostgreSQL's user must reach it
+    redis_port = free_port()
+    try:
+        urls = {
+            "REFLEX_DB_URL": local_services.start_postgres(folder, free_port()),
+            "REFLEX_REDIS_URL": local_services.start_redis(folder / "redis", redis_port),
+        }
+        yield {**urls, "REDIS_PID": (folder / "redis" / "redis.pid").read_text().strip()}
+    finally:
+        local_services.stop_redis(redis_port)
+        local_services.stop_postgres(folder)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def app_environment(db_path: Path, port: int, **extra: str) -> dict[str, str]:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +28,7 @@ from kongres_app import local_services
 from kongres_app.db import make_engine, session_scope
 from kongres_app.models import Note
 from kongres_app.serving import WORKER_HEADER, WORKER_LOG_PREFIX
-from kongres_app.testing import AppProcess, app_environment, free_port, prepare_database
+from kongres_app.testing import AppProcess, app_environment, free_port, local_servers, prepare_database
 from tests.e2e.test_boards import delegate_code, join
 
 pytestmark = [pytest.mark.e2e, pytest.mark.scaled]
@@ -49,30 +47,25 @@ class ScaledApp:
 
 
 @pytest.fixture(scope="module")
-def scaled() -> Iterator[ScaledApp]:
+def scaled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScaledApp]:
     if not local_services.available():
         pytest.skip("PostgreSQL/Redis are not installed: `make test` installs Debian's packages when run as root.")
-    folder = Path(tempfile.mkdtemp(prefix="kongres-scaled-"))  # postgres (not root) must reach it
-    redis_port = free_port()
-    try:
+    logs = tmp_path_factory.mktemp("scaled")
+    with local_servers("kongres-scaled-") as servers:
         env = app_environment(
-            folder / "unused.db",
+            logs / "unused.db",
             free_port(),
-            REFLEX_DB_URL=local_services.start_postgres(folder, free_port()),
-            REFLEX_REDIS_URL=local_services.start_redis(folder / "redis", redis_port),
+            REFLEX_DB_URL=servers["REFLEX_DB_URL"],
+            REFLEX_REDIS_URL=servers["REFLEX_REDIS_URL"],
             GRANIAN_WORKERS=str(WORKERS),
             KONGRES_WORKER_HEADER="1",
         )
         prepare_database(env)
         engine = make_engine(env["REFLEX_DB_URL"])
-        app = AppProcess(env, folder / "app.log")
+        app = AppProcess(env, logs / "app.log")
         with app as url:
             yield ScaledApp(url, engine, app)
         engine.dispose()
-    finally:
-        local_services.stop_redis(redis_port)
-        local_services.stop_postgres(folder)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 class Tab:
