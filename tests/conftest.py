@@ -1,6 +1,8 @@
 """Shared fixtures: a real, migrated SQLite database in a temp dir."""
 
+import asyncio
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,12 @@ from sqlalchemy.engine import Engine
 from kongres_app.db import make_engine, session_scope
 from kongres_app.services.seed import load_edition, read_seed_file
 from kongres_app.settings import PROJECT_ROOT
+
+
+def run_async(coroutine):
+    """Run a coroutine in its own thread and loop: the browser tests' Playwright keeps a loop running here."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def migrate(db_url: str) -> None:

@@ -1,12 +1,10 @@
 """Progress refresh against a real HTTP server on 127.0.0.1: good data, failures, redirects, SSRF."""
 
-import asyncio
 import json
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -18,18 +16,13 @@ from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import session_scope
 from kongres_app.services.congress import current_edition
 from kongres_app.services.progress import FetchPolicy, RefreshResult, refresh_campaign, refresh_due
+from tests.conftest import run_async
 
 NOW = datetime(2026, 3, 10, 11, 0, tzinfo=UTC)
 TODAY = date(2026, 3, 10)
 FAST = FetchPolicy(timeout_s=0.3, attempt_s=2.0, retries=2, backoff_s=0.01, max_bytes=64 * 1024)
 GOOD = {"raised": "12 345,50", "goal": 20000, "supporters": "87"}
 SLOW_S = 1.5
-
-
-def run_async(coroutine):
-    """Run a coroutine in its own thread and loop: the browser tests' Playwright keeps a loop running here."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -4,6 +4,7 @@ from two workers dropped when older than what a room already got."""
 import asyncio
 
 from kongres_app.states import board_hub
+from tests.conftest import run_async
 
 
 def test_a_burst_of_changes_costs_few_pushes_and_the_last_reads_after_every_change(monkeypatch):
@@ -29,7 +30,7 @@ def test_a_burst_of_changes_costs_few_pushes_and_the_last_reads_after_every_chan
         while any(not t.done() for t in board_hub._publishers.values()):
             await asyncio.sleep(0.01)
 
-    asyncio.run(burst())
+    run_async(burst())
     board_1 = [a for n, a in pushes if n == 1]
     assert 2 <= len(board_1) <= 6  # not 30
     last_of_board_1 = max(i for i, (n, _) in enumerate(pushes) if n == 1)
@@ -54,7 +55,7 @@ def test_a_failed_push_does_not_stop_later_ones(monkeypatch):
         board_hub.publish_soon(3)
         await asyncio.sleep(0.01)
 
-    asyncio.run(run())
+    run_async(run())
     assert calls == [3, 3]
 
 

@@ -1,11 +1,11 @@
 """Serving with several workers: Granian respawns a killed worker; the optional worker header/log."""
 
-import asyncio
 import os
 
 import granian.server
 
 from kongres_app.serving import WORKER_HEADER, WORKER_LOG_PREFIX, respawn_killed_workers, worker_header
+from tests.conftest import run_async
 
 
 def test_granian_servers_respawn_failed_workers_after_the_patch():
@@ -30,7 +30,7 @@ def _run(wrapped_messages, scope):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(worker_header(inner)(scope, receive, send))
+    run_async(worker_header(inner)(scope, receive, send))
     return sent
 
 
