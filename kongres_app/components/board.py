@@ -1,5 +1,7 @@
 """A board's pieces: the join box, the note form, note cards with votes and moderation tools."""
 
+from typing import Any
+
 import reflex as rx
 from reflex.vars import ObjectVar
 
@@ -95,6 +97,20 @@ def note_form() -> rx.Component:
     )
 
 
+def _inline_form(field: rx.Component, submit: rx.Component, *, on_submit: Any, on_cancel: Any) -> rx.Component:
+    """A one-field form inside a note card (hide, merge, edit): the field, its button and "Anuluj"."""
+    return rx.form(
+        field,
+        rx.flex(
+            submit,
+            rx.button("Anuluj", type="button", size="1", variant="soft", on_click=on_cancel),
+            spacing="2",
+        ),
+        on_submit=on_submit,
+        reset_on_submit=False,
+    )
+
+
 def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
     nid = note.id.to_string()
     return rx.box(
@@ -122,22 +138,18 @@ def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
         ),
         rx.cond(
             B.hiding_id == nid,
-            rx.form(
+            _inline_form(
                 forms.text_input(
                     "pole-powod", B.hide_reason, B.set_hide_reason, "", label_text="Powód ukrycia", required=True
                 ),
-                rx.flex(
-                    rx.button("Ukryj notatkę", type="submit", size="1", color_scheme="red"),
-                    rx.button("Anuluj", type="button", size="1", variant="soft", on_click=B.cancel_moderation),
-                    spacing="2",
-                ),
+                rx.button("Ukryj notatkę", type="submit", size="1", color_scheme="red"),
                 on_submit=B.hide,
-                reset_on_submit=False,
+                on_cancel=B.cancel_moderation,
             ),
         ),
         rx.cond(
             B.merging_id == nid,
-            rx.form(
+            _inline_form(
                 forms.text_input(
                     "pole-polacz",
                     B.merge_target,
@@ -146,13 +158,9 @@ def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
                     label_text="Numer notatki, do której dołączyć tę",
                     required=True,
                 ),
-                rx.flex(
-                    rx.button("Połącz", type="submit", size="1"),
-                    rx.button("Anuluj", type="button", size="1", variant="soft", on_click=B.cancel_moderation),
-                    spacing="2",
-                ),
+                rx.button("Połącz", type="submit", size="1"),
                 on_submit=B.merge,
-                reset_on_submit=False,
+                on_cancel=B.cancel_moderation,
             ),
         ),
         margin_top="2",
@@ -165,7 +173,7 @@ def own_tools(note: ObjectVar[NoteView]) -> rx.Component:
         B.my_notes.contains(nid),
         rx.cond(
             B.editing_id == nid,
-            rx.form(
+            _inline_form(
                 forms.text_input(
                     "pole-edycja",
                     B.edit_text,
@@ -175,13 +183,9 @@ def own_tools(note: ObjectVar[NoteView]) -> rx.Component:
                     multiline=True,
                     max_length=500,
                 ),
-                rx.flex(
-                    rx.button("Zapisz", type="submit", size="1"),
-                    rx.button("Anuluj", type="button", size="1", variant="soft", on_click=B.stop_edit),
-                    spacing="2",
-                ),
+                rx.button("Zapisz", type="submit", size="1"),
                 on_submit=B.save_edit,
-                reset_on_submit=False,
+                on_cancel=B.stop_edit,
             ),
             rx.flex(
                 rx.button("Popraw", size="1", variant="ghost", on_click=B.start_edit(nid)),

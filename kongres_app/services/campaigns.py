@@ -658,11 +658,7 @@ def submit_campaign(*, session: Session, token: str, data: CleanCampaign, now: d
         created_at=now,
         updated_at=now,
     )
-    session.add(campaign)
-    session.flush()
-    session.add(_manual_snapshot(campaign, now))
-    session.flush()
-    return campaign
+    return _insert(session, campaign, now)
 
 
 def create_published(*, session: Session, data: CleanCampaign, now: datetime | None = None) -> Campaign:
@@ -680,6 +676,11 @@ def create_published(*, session: Session, data: CleanCampaign, now: datetime | N
         created_at=now,
         updated_at=now,
     )
+    return _insert(session, campaign, now)
+
+
+def _insert(session: Session, campaign: Campaign, now: datetime) -> Campaign:
+    """Store a new campaign with its first figures as a manual snapshot (the start of its chart)."""
     session.add(campaign)
     session.flush()
     session.add(_manual_snapshot(campaign, now))

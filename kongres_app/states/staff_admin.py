@@ -1,8 +1,10 @@
 """Organisers' settings, team accounts and audit log."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import reflex as rx
+from sqlmodel import Session
 
 from kongres_app.db import session_scope
 from kongres_app.services import auth, congress_settings
@@ -104,28 +106,35 @@ class TeamState(rx.State):
         self.notice, self.error, self.reset_for = "", "", 0
         await self._reload()
 
+    async def _team_action(self, action: Callable[[Session], object], notice: str) -> bool:
+        """Run a team change (the service checks the caller's role); its outcome goes to the message area."""
+        try:
+            with session_scope() as session:
+                action(session)
+        except PermissionDenied:
+            self.error = "Brak uprawnień."
+            return False
+        except AuthError as exc:
+            self.error = exc.message
+            return False
+        self.error, self.notice = "", notice
+        await self._reload()
+        return True
+
     @event
     async def add_facilitator(self, form_data: dict):
         staff = await current_staff(self)
-        group = str(form_data.get("grupa", ""))
-        try:
-            with session_scope() as session:
-                auth.create_facilitator(
-                    session=session,
-                    actor=staff,
-                    username=str(form_data.get("login", ""))[:60],
-                    display_name=str(form_data.get("nazwa", ""))[:120],
-                    password=str(form_data.get("haslo", ""))[:200],
-                    group_number=parse_id(group),
-                )
-        except PermissionDenied:
-            self.error = "Brak uprawnień."
-            return focus("komunikat-zespol")
-        except AuthError as exc:
-            self.error = exc.message
-            return focus("komunikat-zespol")
-        self.error, self.notice = "", "Dodano konto moderatora. Przekaż mu login i hasło osobiście."
-        await self._reload()
+        await self._team_action(
+            lambda session: auth.create_facilitator(
+                session=session,
+                actor=staff,
+                username=str(form_data.get("login", ""))[:60],
+                display_name=str(form_data.get("nazwa", ""))[:120],
+                password=str(form_data.get("haslo", ""))[:200],
+                group_number=parse_id(str(form_data.get("grupa", ""))),
+            ),
+            "Dodano konto moderatora. Przekaż mu login i hasło osobiście.",
+        )
         return focus("komunikat-zespol")
 
     @event
@@ -136,17 +145,10 @@ class TeamState(rx.State):
     @event
     async def reset_password(self, form_data: dict):
         staff = await current_staff(self)
-        try:
-            with session_scope() as session:
-                auth.reset_password(
-                    session=session, actor=staff, user_id=self.reset_for, password=str(form_data.get("haslo", ""))[:200]
-                )
-        except PermissionDenied:
-            self.error = "Brak uprawnień."
-            return focus("komunikat-zespol")
-        except AuthError as exc:
-            self.error = exc.message
-            return focus("komunikat-zespol")
-        self.reset_for, self.error, self.notice = 0, "", "Hasło zmienione; otwarte sesje tej osoby zostały zakończone."
-        await self._reload()
+        user_id, password = self.reset_for, str(form_data.get("haslo", ""))[:200]
+        if await self._team_action(
+            lambda session: auth.reset_password(session=session, actor=staff, user_id=user_id, password=password),
+            "Hasło zmienione; otwarte sesje tej osoby zostały zakończone.",
+        ):
+            self.reset_for = 0
         return focus("komunikat-zespol")
