@@ -112,10 +112,10 @@ class TeamState(rx.State):
             with session_scope() as session:
                 action(session)
         except PermissionDenied:
-            self.error = "Brak uprawnień."
+            self.error, self.notice = "Brak uprawnień.", ""
             return False
         except AuthError as exc:
-            self.error = exc.message
+            self.error, self.notice = exc.message, ""  # no earlier success message beside the error
             return False
         self.error, self.notice = "", notice
         await self._reload()

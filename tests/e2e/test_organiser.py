@@ -173,3 +173,35 @@ def test_announcement_reaches_an_open_page_and_a_competition_is_published(
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_no_violations(page)
     reader.context.close()
+
+
+def test_team_page_adds_a_facilitator_refuses_a_taken_login_and_resets_a_password(
+    page: Page, organiser_account, app_engine
+):
+    log_in(page, "organizator")
+    expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
+    page.goto("/organizator/zespol")
+    for attempt in ("first", "taken"):
+        page.get_by_label("Login").fill("moderator-zespol")
+        page.get_by_label("Imię i nazwisko").fill("Marek Moderator")
+        page.get_by_label("Grupa").select_option("3")
+        page.get_by_label("Hasło (co najmniej 12 znaków)").fill("haslo-moderatora-1")
+        page.get_by_role("button", name="Dodaj moderatora").click()
+        if attempt == "first":
+            expect(page.get_by_text("Dodano konto moderatora")).to_be_visible()
+            expect(page.get_by_role("cell", name="moderator-zespol", exact=True)).to_be_visible()
+    expect(page.get_by_text("Dodano konto moderatora")).to_have_count(0)  # the second time: refused, said why
+    expect(page.locator("#komunikat-zespol")).not_to_be_empty()
+
+    page.get_by_role("button", name="Nowe hasło: Marek Moderator").click()
+    page.get_by_label("Nowe hasło (co najmniej 12 znaków)").fill("nowe-haslo-moderatora")
+    page.get_by_role("button", name="Ustaw hasło").click()
+    expect(page.get_by_text("Hasło zmienione")).to_be_visible()
+    assert_no_violations(page)
+
+    with session_scope(app_engine) as session:  # the new password is the one that works now
+        assert auth.login(
+            session=session, username="moderator-zespol", password="nowe-haslo-moderatora", client_key="t"
+        )
+    with pytest.raises(auth.AuthError), session_scope(app_engine) as session:
+        auth.login(session=session, username="moderator-zespol", password="haslo-moderatora-1", client_key="t")
