@@ -6,6 +6,7 @@ from reflex.vars import ObjectVar
 from kongres_app import routes
 from kongres_app.components.board import join_box, note_form, note_list
 from kongres_app.components.layout import loading, page
+from kongres_app.components.links import file_link
 from kongres_app.services.boards import GroupSummary, NoteView, PlenaryGroup
 from kongres_app.states.boards import BoardState as B
 from kongres_app.states.boards import GroupsState, PlenaryState
@@ -102,8 +103,16 @@ def board_body() -> rx.Component:
         rx.text(B.description, as_="p", margin_y="2"),
         rx.flex(
             rx.link("Widok na rzutnik", href="/grupy/" + B.number.to_string() + "/ekran", underline="always"),
-            rx.link("Pobierz CSV", href="/api/grupy/" + B.number.to_string() + "/notatki.csv", underline="always"),
-            rx.link("Pobierz Markdown", href="/api/grupy/" + B.number.to_string() + "/notatki.md", underline="always"),
+            file_link(
+                "Pobierz notatki (CSV)",
+                "/api/grupy/" + B.number.to_string() + "/notatki.csv",
+                filename="grupa-" + B.number.to_string() + "-notatki.csv",
+            ),
+            file_link(
+                "Pobierz notatki (tekst .md)",
+                "/api/grupy/" + B.number.to_string() + "/notatki.md",
+                filename="grupa-" + B.number.to_string() + "-notatki.md",
+            ),
             spacing="4",
             wrap="wrap",
         ),
@@ -226,9 +235,10 @@ def plenary() -> rx.Component:
         ),
         rx.flex(
             rx.link("Widok na rzutnik", href=routes.PLENARY_SCREEN, underline="always"),
-            rx.link("Pobierz Markdown", href=routes.API_PLENARY_MD, underline="always"),
-            rx.link("Pobierz CSV", href=routes.API_PLENARY_CSV, underline="always"),
+            file_link("Pobierz ustalenia (tekst .md)", routes.API_PLENARY_MD, filename="plenarna.md"),
+            file_link("Pobierz ustalenia (CSV)", routes.API_PLENARY_CSV, filename="plenarna.csv"),
             spacing="4",
+            wrap="wrap",
         ),
         rx.cond(
             PlenaryState.loaded,
