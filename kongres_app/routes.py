@@ -19,6 +19,7 @@ GRANTS = "/konkursy"
 RULES = "/regulamin"
 ACCESSIBILITY = "/deklaracja-dostepnosci"
 PRIVACY = "/ochrona-danych"
+NOT_FOUND = "404"  # Reflex's slug for the page shown at any unknown address
 
 STAFF_LOGIN = "/organizator/logowanie"
 STAFF_HOME = "/organizator"

@@ -67,7 +67,8 @@ def note_form() -> rx.Component:
                         spacing="4",
                         wrap="wrap",
                     ),
-                    value=B.draft_kind,
+                    # Uncontrolled: the choice shows at once, not after the server's answer on a slow network.
+                    default_value=B.draft_kind,
                     on_change=B.set_draft_kind,
                     name="rodzaj",
                 ),

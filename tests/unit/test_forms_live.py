@@ -18,4 +18,3 @@ def test_no_form_or_submit_button_is_built_past_the_helpers():
         if RAW_FORM.search(line)
     ]
     assert not offenders, "Use forms.live_form / forms.submit_button:\n" + "\n".join(offenders)
-
