@@ -1,18 +1,21 @@
 """Plain HTTP routes (JSON for the county's website), mounted through ``api_transformer``."""
 
 import io
+from dataclasses import asdict
+from urllib.parse import parse_qs, urlencode
 
 import segno
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import board_exports, boards, exports, grants, organiser
-from kongres_app.services.auth import PermissionDenied, authenticate
+from kongres_app.offload import in_thread
+from kongres_app.services import board_exports, boards, exports, grants, organiser, staff_http
+from kongres_app.services.auth import AuthError, PermissionDenied, authenticate, login, logout
 from kongres_app.services.calendar import edition_ics
 from kongres_app.services.campaigns import public_campaigns_json
 from kongres_app.services.congress import public_congress_json
@@ -71,7 +74,7 @@ async def calendar(_request: Request) -> Response:
     )
 
 
-STAFF_COOKIE = "kongres_org"
+STAFF_COOKIE = routes.STAFF_COOKIE
 EXPORTS = {
     "csv": ("text/csv; charset=utf-8", "uczestnicy.csv", exports.participants_csv),
     "xlsx": (
@@ -208,6 +211,76 @@ async def form_not_live(_request: Request) -> Response:
     return HTMLResponse(FORM_NOT_LIVE_PAGE, status_code=409, headers={"Cache-Control": "no-store"})
 
 
+LOGIN_FORM_LIMIT = 4096  # bytes: a login and a password, nothing more is read
+
+
+async def _read_capped(request: Request, limit: int) -> bytes | None:
+    """The request body, or None once it grows past ``limit`` (a flood of bytes is not buffered)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return body
+
+
+def _login(username: str, password: str, client: str) -> str:
+    with session_scope() as session:
+        return login(session=session, username=username, password=password, client_key=client)[0]
+
+
+def _login_again(error: str, username: str) -> Response:
+    query = urlencode({routes.LOGIN_ERROR_PARAM: error, routes.LOGIN_NAME_PARAM: username[:60]})
+    return RedirectResponse(f"{routes.STAFF_LOGIN}?{query}", status_code=303)
+
+
+async def staff_login(request: Request) -> Response:
+    """The login form posts here (also before the page's scripts run); the session cookie is HttpOnly."""
+    settings = load_settings()
+    request_origin = f"{request.url.scheme}://{request.url.netloc}"
+    if not staff_http.same_origin(request.headers.get("origin"), request_origin, settings.public_url):
+        return PolishJSONResponse({"error": "Logowanie możliwe tylko z tej strony."}, status_code=403)
+    body = await _read_capped(request, LOGIN_FORM_LIMIT)
+    if body is None:
+        return _login_again("dane", "")
+    try:
+        form = parse_qs(body.decode("utf-8", errors="replace"), max_num_fields=4)
+    except ValueError:  # more fields than a login form has
+        return _login_again("dane", "")
+    username, password = form.get("username", [""])[0][:60], form.get("password", [""])[0][:200]
+    if not username or not password:
+        return _login_again("puste", username)
+    client = request.client.host if request.client else "unknown"
+    try:
+        token = await in_thread(_login, username, password, client)
+    except AuthError as exc:
+        return _login_again("blokada" if "Zbyt wiele" in exc.message else "haslo", username)
+    response = RedirectResponse(routes.STAFF_HOME, status_code=303)
+    response.set_cookie(**asdict(staff_http.session_cookie(token, settings.public_url)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _logout(token: str) -> None:
+    with session_scope() as session:
+        logout(session=session, token=token)
+
+
+async def staff_logout(request: Request) -> Response:
+    """Ends the session for every tab and download link at once, and clears the cookie."""
+    settings = load_settings()
+    request_origin = f"{request.url.scheme}://{request.url.netloc}"
+    if not staff_http.same_origin(request.headers.get("origin"), request_origin, settings.public_url):
+        return PolishJSONResponse({"error": "Wylogowanie możliwe tylko z tej strony."}, status_code=403)
+    token = request.cookies.get(STAFF_COOKIE, "")
+    if token and len(token) <= 100:
+        await in_thread(_logout, token)
+    response = RedirectResponse(routes.STAFF_LOGIN, status_code=303)
+    spec = staff_http.session_cookie("", settings.public_url)
+    response.delete_cookie(spec.key, path=spec.path, secure=spec.secure, httponly=True, samesite="strict")
+    return response
+
+
 def build_api() -> Starlette:
     return Starlette(
         routes=[
@@ -222,5 +295,7 @@ def build_api() -> Starlette:
             Route(routes.API_QR, qr, methods=["GET"]),
             Route("/api/konkursy/{id:int}/termin.ics", grant_ics, methods=["GET"]),
             Route(routes.FORM_NOT_LIVE, form_not_live, methods=["GET", "POST"]),
+            Route(routes.STAFF_LOGIN_POST, staff_login, methods=["POST"]),
+            Route(routes.STAFF_LOGOUT_POST, staff_logout, methods=["POST"]),
         ]
     )

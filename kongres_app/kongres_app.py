@@ -38,6 +38,7 @@ from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
 from kongres_app.states.grants import GrantAdminState, GrantsState
+from kongres_app.states.login import LoginState
 from kongres_app.states.manage import ManageState
 from kongres_app.states.participants import ParticipantsState
 from kongres_app.states.privacy import PrivacyState
@@ -80,7 +81,7 @@ PAGES = [
     (privacy, routes.PRIVACY, "Ochrona danych osobowych", [PrivacyState.load]),
     (accessibility_statement, routes.ACCESSIBILITY, "Deklaracja dostępności", [PrivacyState.load]),
     (not_found, routes.NOT_FOUND, "Nie znaleziono strony", []),
-    (staff_login, routes.STAFF_LOGIN, "Logowanie organizatorów", []),
+    (staff_login, routes.STAFF_LOGIN, "Logowanie organizatorów", [LoginState.load]),
     (staff_dashboard, routes.STAFF_HOME, "Pulpit organizatora", [StaffState.require_organiser, DashboardState.load]),
     (
         staff_participants,

@@ -43,6 +43,13 @@ API_CALENDAR = "/api/kongres.ics"
 # Where a form would post if a browser ever submitted it natively (before the page is live): a Polish page.
 FORM_NOT_LIVE = "/api/formularz-niegotowy"
 
+# Organisers' login and logout are plain HTTP posts: only the server sets (HttpOnly) and clears the session cookie.
+STAFF_LOGIN_POST = "/api/organizator/logowanie"
+STAFF_LOGOUT_POST = "/api/organizator/wyloguj"
+STAFF_COOKIE = "kongres_org"
+LOGIN_ERROR_PARAM = "blad"
+LOGIN_NAME_PARAM = "login"
+
 MAIN_CONTENT_ID = "tresc"
 MANAGE_TOKEN_PARAM = "klucz"  # noqa: S105 (a query parameter name, not a secret)
 

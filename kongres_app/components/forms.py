@@ -1,6 +1,6 @@
 """Form fields with a visible label, a hint, and an error tied to the field (WCAG 1.3.1, 3.3.1, 3.3.2)."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 import reflex as rx
 from reflex_components_core.core.banner import has_connection_errors
@@ -167,3 +167,23 @@ def offline_notice() -> rx.Component:
         role="status",
         aria_live="polite",
     )
+
+
+class _NativeForm(rx.Component):
+    """A plain HTML ``<form>``: Reflex's own form always cancels the browser's submit to run a handler."""
+
+    tag = "form"
+    # Rendered as the HTML element named by the tag (as Reflex's own ``Element`` does), not a JS component.
+    _is_tag_in_global_scope: ClassVar[bool] = True
+    method: rx.Var[str]
+    action: rx.Var[str]
+
+
+def server_form(*children: rx.Component, action: str, **props: Any) -> rx.Component:
+    """A form the server handles itself (login, logout): a plain POST, so it works before the page is live and
+    with the live link down, and the session cookie can be set HttpOnly by the response."""
+    return _NativeForm.create(*children, method="post", action=action, **props)
+
+
+def server_submit_button(text: str, **props: Any) -> rx.Component:
+    return rx.button(text, type="submit", **props)

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from kongres_app import routes
+from kongres_app.components import forms
 from kongres_app.components.layout import page
 from kongres_app.states.staff import StaffState
 
@@ -20,7 +21,9 @@ def staff_bar(active: str) -> rx.Component:
         ),
         rx.flex(
             rx.text(StaffState.display_name, " (", StaffState.role_label, ")", size="2"),
-            rx.button("Wyloguj", size="1", variant="soft", on_click=StaffState.sign_out),
+            forms.server_form(
+                forms.server_submit_button("Wyloguj", size="1", variant="soft"), action=routes.STAFF_LOGOUT_POST
+            ),
             spacing="2",
             align="center",
         ),

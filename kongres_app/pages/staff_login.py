@@ -1,4 +1,4 @@
-"""/organizator/logowanie."""
+"""/organizator/logowanie: a plain form posted to the server (works before the page is live)."""
 
 import reflex as rx
 
@@ -13,20 +13,38 @@ def staff_login() -> rx.Component:
         rx.heading("Logowanie organizatorów", as_="h1", size="8"),
         rx.text("Dla organizatorów kongresu i moderatorów grup.", as_="p", margin_y="3"),
         rx.box(LoginState.error, id="blad-logowania", tab_index=-1, role="alert", class_name="field-error login-error"),
-        forms.live_form(
+        forms.server_form(
             rx.box(
                 forms.label("Login", "pole-login", True),
-                rx.input(id="pole-login", name="username", auto_complete="username", size="3", max_length=60),
+                rx.input(
+                    id="pole-login",
+                    name="username",
+                    # Uncontrolled, so what is typed before the page is live stays; re-created with the login the
+                    # server sent back after a failed try.
+                    default_value=LoginState.username,
+                    key=LoginState.username,
+                    auto_complete="username",
+                    size="3",
+                    max_length=60,
+                    required=True,
+                ),
                 class_name="field",
             ),
             rx.box(
                 forms.label("Hasło", "pole-haslo", True),
-                rx.input(id="pole-haslo", name="password", type="password", auto_complete="current-password", size="3"),
+                rx.input(
+                    id="pole-haslo",
+                    name="password",
+                    type="password",
+                    auto_complete="current-password",
+                    size="3",
+                    max_length=200,
+                    required=True,
+                ),
                 class_name="field",
             ),
-            forms.submit_button("Zaloguj się", size="3"),
-            on_submit=LoginState.submit,
-            reset_on_submit=False,
+            forms.server_submit_button("Zaloguj się", size="3"),
+            action=routes.STAFF_LOGIN_POST,
             max_width="28rem",
         ),
         active=routes.STAFF_LOGIN,

@@ -1,27 +1,27 @@
-"""Who is calling on the organiser side: an opaque session token in a cookie, checked against the database."""
+"""Who is calling on the organiser side: an opaque session token in an HttpOnly cookie, checked against the
+database on every call. The server sets the cookie (``api.staff_login``); the browser sends it with the websocket
+handshake, so handlers read it from the connection's headers, never from anything a page script could write."""
 
 import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services.auth import ROLES, SESSION_LIFETIME, Staff, authenticate, logout
+from kongres_app.services.auth import ROLES, Staff, authenticate
+from kongres_app.services.staff_http import token_from_cookie_header
 from kongres_app.states.events import event
-
-STAFF_COOKIE = "kongres_org"
 
 
 class StaffState(rx.State):
-    # Only this opaque random value lives in the browser; rights are derived on the server per call.
-    token: str = rx.Cookie(
-        "", name=STAFF_COOKIE, same_site="strict", path="/", max_age=int(SESSION_LIFETIME.total_seconds())
-    )
     display_name: str = ""
     role_label: str = ""
     is_organiser: bool = False
 
+    def _session_token(self) -> str:
+        return token_from_cookie_header(self.router.headers.cookie)
+
     def _staff(self) -> Staff | None:
         with session_scope() as session:
-            return authenticate(session, self.token)
+            return authenticate(session, self._session_token())
 
     def _show(self, staff: Staff | None) -> None:
         self.display_name = staff.display_name if staff else ""
@@ -36,15 +36,6 @@ class StaffState(rx.State):
         if staff is None or not staff.is_organiser:
             return rx.redirect(routes.STAFF_LOGIN)
         return None
-
-    @event
-    def sign_out(self):
-        if self.token:
-            with session_scope() as session:
-                logout(session=session, token=self.token)
-        self.token = ""
-        self._show(None)
-        return rx.redirect(routes.STAFF_LOGIN)
 
 
 async def current_staff(state: rx.State) -> Staff | None:

@@ -32,12 +32,13 @@ def state_name(module: str, cls: str) -> str:
 
 
 class RawClient:
-    def __init__(self, base_url: str, path: str = "/", client_vars: dict | None = None):
+    def __init__(self, base_url: str, path: str = "/", client_vars: dict | None = None, cookie: str = ""):
         self.token = str(uuid.uuid4())
         self.router_data = {"pathname": path, "asPath": path, "query": {}}
         self.deltas: list[dict] = []
         ws_url = base_url.replace("http", "ws", 1) + f"{NAMESPACE}/?EIO=4&transport=websocket&token={self.token}"
-        self.ws = simple_websocket.Client.connect(ws_url)
+        # A browser sends its cookies (the organiser's HttpOnly session) with the websocket handshake.
+        self.ws = simple_websocket.Client.connect(ws_url, headers={"Cookie": cookie} if cookie else None)
         self._expect_prefix("0")  # engine.io open
         hydrate = {
             "name": f"{ROOT_STATE}.hydrate_and_load",

@@ -57,7 +57,8 @@ def test_organiser_pages_need_a_login(page: Page, base_url: str):
 def test_wrong_password_is_refused(page: Page, organiser_account):
     log_in(page, organiser_account, "zle-haslo-123456")
     expect(page.get_by_role("alert")).to_have_text("Nieprawidłowy login lub hasło.")
-    expect(page).to_have_url(re.compile(r"/organizator/logowanie/?$"))
+    expect(page).to_have_url(re.compile(r"/organizator/logowanie/?\?blad=haslo&login=organizator$"))
+    expect(page.get_by_label("Login")).to_have_value(organiser_account)  # kept; the password is not
 
 
 def test_tiles_change_live_when_someone_registers(page: Page, browser: Browser, organiser_account):
@@ -165,8 +166,9 @@ def test_announcement_reaches_an_open_page_and_a_competition_is_published(
     assert_no_violations(page)
 
     reader.goto("/konkursy")
-    expect(reader.get_by_role("heading", name="Aktywni seniorzy 2027")).to_be_visible()
-    expect(reader.get_by_text("Nabór trwa")).to_be_visible()
+    heading = reader.get_by_role("heading", name="Aktywni seniorzy 2027")
+    expect(heading).to_be_visible()
+    expect(reader.locator(".rt-Card", has=heading).get_by_text("Nabór trwa")).to_be_visible()
     assert_no_violations(reader)
     for path in ("/organizator/ustawienia", "/organizator/zespol"):
         page.goto(path)

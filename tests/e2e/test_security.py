@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from kongres_app.db import session_scope
 from kongres_app.models import CheckIn, Delegate, DiscussionGroup
+from kongres_app.routes import STAFF_COOKIE
 from kongres_app.services import auth
 from tests.e2e.rawsocket import RawClient, state_name
 
@@ -15,7 +16,6 @@ pytestmark = pytest.mark.e2e
 PARTICIPANTS = state_name("kongres_app.states.staff_participants", "StaffParticipantsState")
 CHECK_IN = state_name("kongres_app.states.check_in", "CheckInState")
 DASHBOARD = state_name("kongres_app.states.dashboard", "DashboardState")
-STAFF = state_name("kongres_app.states.staff", "StaffState")
 
 
 def snapshot(engine) -> tuple:
@@ -55,7 +55,7 @@ def victim(app_engine, page):
 
 @pytest.mark.parametrize("who", ["anonymous", "facilitator"])
 def test_organiser_handlers_refuse_and_change_nothing(app_engine, base_url, victim, who):
-    client_vars = None
+    cookie = ""
     if who == "facilitator":
         with session_scope(app_engine) as session, contextlib.suppress(auth.AuthError):  # made by an earlier test
             auth.create_user(
@@ -70,10 +70,10 @@ def test_organiser_handlers_refuse_and_change_nothing(app_engine, base_url, vict
             token, _ = auth.login(
                 session=session, username="moderator1", password="haslo-moderatora-1", client_key="test"
             )
-        client_vars = {f"{STAFF}.token": token}
+        cookie = f"{STAFF_COOKIE}={token}"
     delegate_id, code = victim
     before = snapshot(app_engine)
-    client = RawClient(base_url, "/organizator/uczestnicy", client_vars=client_vars)
+    client = RawClient(base_url, "/organizator/uczestnicy", cookie=cookie)
     try:
         attack(client, delegate_id, code)
     finally:
