@@ -62,7 +62,12 @@ def dashboard_content() -> rx.Component:
         rx.heading("Rejestracje w czasie (łącznie)", as_="h2", size="5", margin_top="5"),
         rx.cond(
             d.timeline.length() > 0,
-            rx.box(chart(), role="img", aria_label="Wykres: łączna liczba zarejestrowanych organizacji dzień po dniu"),
+            rx.fragment(
+                rx.box(
+                    chart(), role="img", aria_label="Wykres: łączna liczba zarejestrowanych organizacji dzień po dniu"
+                ),
+                rx.text("Łącznie zarejestrowanych organizacji: ", DashboardState.chart_total, as_="p"),
+            ),
             rx.text("Brak rejestracji.", as_="p"),
         ),
         rx.heading("Ostatnie rejestracje", as_="h2", size="5", margin_top="5"),
