@@ -5,8 +5,12 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from sqlmodel import Session, col, select
 
+from kongres_app.models import DiscussionGroup, Note
+from kongres_app.services.congress import roman
 from tests.e2e.axe import assert_no_violations
+from tests.e2e.test_boards import delegate_code, join
 from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401  (a fixture)
 from tests.e2e.test_registration import fill_registration, submit, unique
 
@@ -87,3 +91,51 @@ def test_dashboard_chart_and_latest_registrations_count_what_the_tiles_count(pag
     confirmed, waiting = _tile(page, "Osoby z potwierdzonym miejscem"), _tile(page, "Lista rezerwowa")
     assert int(confirmed.inner_text()) + int(waiting.inner_text()) == people + 1
     assert_no_violations(page)
+
+
+def _groups_without_supported_difficulties(engine) -> list[int]:
+    with Session(engine) as session:
+        supported = set(
+            session.exec(
+                select(Note.group_id).where(
+                    Note.kind == "trudnosc",
+                    Note.vote_count > 0,
+                    col(Note.hidden).is_(False),
+                    col(Note.deleted_at).is_(None),
+                    col(Note.merged_into_id).is_(None),
+                    col(Note.plenary).is_(False),
+                )
+            ).all()
+        )
+        groups = session.exec(select(DiscussionGroup)).all()
+    return [g.number for g in groups if g.id not in supported]
+
+
+def test_plenary_lists_only_supported_notes_and_a_vote_adds_one_live(page: Page, browser: Browser, app_engine):
+    join(page, delegate_code(app_engine, 2))
+    text, _ = unique("Brak sali na spotkania w gminie")
+    page.get_by_role("textbox", name="Treść (wymagane)").fill(text)
+    page.get_by_role("button", name="Dodaj notatkę").click()
+    card = page.locator(".note-item", has=page.locator(".note-text", has_text=text))
+    expect(card.get_by_role("button", name="Popieram · 0")).to_be_visible()
+
+    plenary = browser.new_context(base_url=page.url.split("/grupy")[0]).new_page()
+    plenary.goto("/plenarna")
+    group = plenary.locator(".plenary-group", has=plenary.get_by_role("heading", name=re.compile("^Grupa II:")))
+    difficulties = group.get_by_role("list", name="Najczęściej popierane trudności")
+    expect(plenary.get_by_role("heading", name="Sesja plenarna: ustalenia grup")).to_be_visible()
+    expect(group).to_be_visible()
+    expect(group.get_by_text(text)).to_have_count(0)  # nobody supports it yet
+    for number in _groups_without_supported_difficulties(app_engine):
+        other = plenary.locator(
+            ".plenary-group", has=plenary.get_by_role("heading", name=re.compile(f"^Grupa {roman(number)}:"))
+        )
+        expect(other.get_by_text("Nikt jeszcze nie poparł żadnej trudności w tej grupie.")).to_be_visible()
+    assert_no_violations(plenary)
+
+    card.get_by_role("button", name="Popieram · 0").click()
+    expect(card.get_by_role("button", name="Popieram · 1")).to_have_attribute("aria-pressed", "true")
+    expect(difficulties.get_by_text(text)).to_be_visible()  # no reload on the plenary's side
+    expect(difficulties.get_by_role("listitem").filter(has_text=text)).to_contain_text("(+1)")
+    assert_no_violations(plenary)
+    plenary.context.close()
