@@ -2,12 +2,15 @@
 competitions (empty amounts, the 21-day rule) and the plenary's most supported notes."""
 
 import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session, col, select
 
 from kongres_app.models import DiscussionGroup, Note
+from kongres_app.services.clock import polish_day
 from kongres_app.services.congress import roman
 from tests.e2e.axe import assert_no_violations
 from tests.e2e.test_boards import delegate_code, join
@@ -91,6 +94,61 @@ def test_dashboard_chart_and_latest_registrations_count_what_the_tiles_count(pag
     confirmed, waiting = _tile(page, "Osoby z potwierdzonym miejscem"), _tile(page, "Lista rezerwowa")
     assert int(confirmed.inner_text()) + int(waiting.inner_text()) == people + 1
     assert_no_violations(page)
+
+
+def _fill_competition(page: Page, title: str, deadline: date) -> None:
+    page.get_by_label("Tytuł konkursu").fill(title)
+    page.get_by_label("Rodzaj zadania publicznego").fill("Wspieranie i upowszechnianie kultury fizycznej")
+    page.get_by_label("Środki przeznaczone na zadanie (zł)").fill("30000")
+    page.get_by_label("Zasady przyznawania dotacji").fill("Dotacja do 90% kosztów zadania.")
+    page.get_by_label("Terminy i warunki realizacji zadania").fill("Od stycznia do czerwca.")
+    page.get_by_label("Termin składania ofert").fill(f"{deadline.isoformat()}T15:00")
+    page.get_by_label("Tryb, kryteria i termin wyboru ofert").fill("Komisja konkursowa.")
+    page.get_by_label("Dotacje na takie zadania w ubiegłym roku (zł)").fill("0")  # this year's stays empty
+    page.get_by_label("Adres, pod którym składa się oferty").fill("https://example.org/oferty-sport")
+
+
+def test_a_short_deadline_needs_a_legal_reason_and_empty_amounts_say_so(page: Page, browser: Browser):
+    _dashboard(page)
+    page.goto("/organizator/konkursy")
+    expect(page.get_by_role("heading", name="Konkursy ofert")).to_be_visible()
+    title, _ = unique("Sport dla każdego")
+    today = datetime.now(ZoneInfo("Europe/Warsaw")).date()  # the app counts days on Warsaw's calendar
+    _fill_competition(page, title, today + timedelta(days=10))
+    page.get_by_role("button", name="Zapisz konkurs").click()
+    card = page.get_by_role("listitem").filter(has=page.get_by_role("heading", name=title))
+    expect(card).to_be_visible()
+
+    card.get_by_role("button", name=f"Opublikuj: {title}").click()
+    earliest = polish_day(today + timedelta(days=21))
+    reason_field = card.get_by_label("Podstawa prawna krótszego terminu")
+    # Refused, said next to the field that opened under the button, and tied to it.
+    expect(reason_field).to_be_focused()
+    expect(reason_field).to_have_accessible_description(re.compile(f"najwcześniej {earliest}"))
+    expect(reason_field).to_have_attribute("aria-invalid", "true")
+    expect(card.get_by_text("Opublikowano")).to_have_count(0)
+    assert_no_violations(page)
+
+    reader = browser.new_context(base_url=page.url.split("/organizator")[0]).new_page()
+    reader.goto("/konkursy")
+    expect(reader.get_by_role("heading", name="Otwarte konkursy ofert")).to_be_visible()
+    expect(reader.get_by_role("heading", name=title)).to_have_count(0)  # refused: not public
+
+    reason = "Art. 13 ust. 1a ustawy: zadanie wynika z nagłej potrzeby"
+    reason_field.fill(reason)
+    reason_field.press("Enter")
+    expect(card.get_by_text("Opublikowano")).to_be_visible()
+    expect(page.get_by_text("Konkurs opublikowany")).to_be_visible()
+
+    reader.reload()
+    public = reader.get_by_role("listitem").filter(has=reader.get_by_role("heading", name=title))
+    expect(public.get_by_text(reason)).to_be_visible()
+    facts = public.locator("dl")
+    expect(facts.locator("dt", has_text="Podstawa prawna krótszego terminu")).to_be_visible()
+    expect(facts.locator("dt:has-text('w tym roku') + dd")).to_have_text("brak danych")
+    expect(facts.locator("dt:has-text('w ubiegłym roku') + dd")).to_have_text("0\u00a0zł")
+    assert_no_violations(reader)
+    reader.context.close()
 
 
 def _groups_without_supported_difficulties(engine) -> list[int]:
