@@ -136,12 +136,12 @@ def announcement_form() -> rx.Component:
         rx.box(a.notice, id="komunikat-ogloszenie", tab_index=-1, role="status", class_name="notice"),
         on_submit=a.publish,
         reset_on_submit=False,
-        class_name="note-form",
     )
 
 
 def live_announcements() -> rx.Component:
-    """What is on screen now, each with its own "Wycofaj": outside the form, so withdrawing never sends it."""
+    """What is on screen now, each with its own "Wycofaj": in the form's box but outside the form itself,
+    so withdrawing never sends it."""
     return rx.cond(
         AnnouncementState.items.length() > 0,
         rx.box(
@@ -174,8 +174,7 @@ def staff_dashboard() -> rx.Component:
     return staff_page(
         rx.heading("Pulpit organizatora", as_="h1", size="8", margin_bottom="4"),
         rx.text("Liczby zmieniają się na bieżąco, bez odświeżania strony.", as_="p", margin_bottom="3"),
-        announcement_form(),
-        live_announcements(),
+        rx.box(announcement_form(), live_announcements(), class_name="note-form"),
         rx.cond(DashboardState.loaded, dashboard_content(), loading()),
         active=routes.STAFF_HOME,
     )
