@@ -349,9 +349,10 @@ class GrantCompetition(SQLModel, table=True):
     offer_deadline: datetime
     selection_procedure: str = Field(max_length=3000)  # procedure, criteria and date of choosing offers
     selection_date: date | None = None
-    granted_this_year_pln: int = Field(default=0, ge=0)
-    granted_last_year_pln: int = Field(default=0, ge=0)
+    granted_this_year_pln: int | None = Field(default=None, ge=0)  # None: not given ("brak danych"), not 0
+    granted_last_year_pln: int | None = Field(default=None, ge=0)
     offers_url: str = Field(max_length=500)  # where offers are filed
+    short_notice_reason: str = Field(default="", max_length=1000)  # legal basis of a deadline under 21 days
     published_at: datetime | None = None
     created_at: datetime
 

@@ -205,6 +205,19 @@ def plenary_note(n: NoteView) -> rx.Component:
     return rx.el.li(rx.text(rx.el.strong(n.kind_label, ": "), n.text, " (+", n.votes, ")"), class_name="plenary-note")
 
 
+def _supported(g: ObjectVar[PlenaryGroup], key: str, kind: str, notes, none: str) -> rx.Component:
+    """A group's most supported notes of one kind (only those with a vote), the list named by its heading."""
+    heading_id = key + "-" + g.number.to_string()
+    return rx.fragment(
+        rx.heading(f"Najczęściej popierane {kind}", as_="h3", size="3", margin_top="2", id=heading_id),
+        rx.cond(
+            notes.length() > 0,
+            rx.el.ul(rx.foreach(notes, plenary_note), class_name="plain-bullets", aria_labelledby=heading_id),
+            rx.text(f"Nikt jeszcze nie poparł {none} w tej grupie.", as_="p", size="2"),
+        ),
+    )
+
+
 def plenary_group(g: ObjectVar[PlenaryGroup]) -> rx.Component:
     return rx.el.section(
         rx.heading("Grupa " + g.roman.to(str) + ": " + g.name.to(str), as_="h2", size="5"),
@@ -215,18 +228,8 @@ def plenary_group(g: ObjectVar[PlenaryGroup]) -> rx.Component:
                 rx.el.ul(rx.foreach(g.marked, plenary_note), class_name="plain-bullets"),
             ),
         ),
-        rx.heading("Najczęściej popierane trudności", as_="h3", size="3", margin_top="2"),
-        rx.cond(
-            g.difficulties.length() > 0,
-            rx.el.ul(rx.foreach(g.difficulties, plenary_note), class_name="plain-bullets"),
-            rx.text("Brak.", size="2"),
-        ),
-        rx.heading("Najczęściej popierane propozycje", as_="h3", size="3", margin_top="2"),
-        rx.cond(
-            g.proposals.length() > 0,
-            rx.el.ul(rx.foreach(g.proposals, plenary_note), class_name="plain-bullets"),
-            rx.text("Brak.", size="2"),
-        ),
+        _supported(g, "trudnosci", "trudności", g.difficulties, "żadnej trudności"),
+        _supported(g, "propozycje", "propozycje", g.proposals, "żadnej propozycji"),
         class_name="plenary-group",
     )
 

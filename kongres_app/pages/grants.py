@@ -9,8 +9,8 @@ from kongres_app.components.layout import loading, page
 from kongres_app.components.links import file_link
 from kongres_app.components.staff import staff_page
 from kongres_app.services.grants import TEXT_FIELDS, GrantView
+from kongres_app.states.grants import REASON_FIELD, GrantsState
 from kongres_app.states.grants import GrantAdminState as A
-from kongres_app.states.grants import GrantsState
 from kongres_app.states.registration_form import field_id
 
 
@@ -24,6 +24,7 @@ def _facts(g: ObjectVar[GrantView]) -> rx.Component:
         row("Zasady przyznawania dotacji", g.award_rules),
         row("Terminy i warunki realizacji zadania", g.execution_terms),
         row("Termin składania ofert", g.deadline),
+        rx.cond(g.short_notice_reason != "", row("Podstawa prawna krótszego terminu", g.short_notice_reason)),
         row("Tryb i kryteria wyboru ofert", g.selection_procedure),
         row("Termin wyboru ofert", rx.cond(g.selection_date != "", g.selection_date, "—")),
         row("Dotacje na takie zadania w tym roku", g.granted_this_year),
@@ -99,23 +100,66 @@ def _text(name: str, label: str, **kwargs) -> rx.Component:
     )
 
 
-def admin_row(g: GrantView) -> rx.Component:
+def reason_form(g: ObjectVar[GrantView]) -> rx.Component:
+    """Opens under a competition whose publication was refused for a short deadline."""
+    return forms.live_form(
+        forms.text_input(
+            REASON_FIELD,
+            A.reason,
+            A.set_reason,
+            A.reason_error,
+            label_text="Podstawa prawna krótszego terminu",
+            required=True,
+            max_length=1000,
+            hint="Przepis, który pozwala ogłosić konkurs z terminem krótszym niż 21 dni. "
+            "Pokażemy go na stronie konkursu obok terminu składania ofert.",
+        ),
+        rx.flex(
+            forms.submit_button("Opublikuj", aria_label="Opublikuj: " + g.title.to(str)),
+            rx.button("Anuluj", type="button", variant="soft", on_click=A.cancel_reason),
+            spacing="2",
+        ),
+        on_submit=A.publish_with_reason,
+        reset_on_submit=False,
+        margin_top="2",
+    )
+
+
+def admin_row(g: ObjectVar[GrantView]) -> rx.Component:
     return rx.el.li(
         rx.card(
             rx.heading(g.title, as_="h2", size="4"),
             rx.text("Termin: ", g.deadline, " · ", g.days_left, as_="p", size="2"),
             rx.cond(
-                g.short_notice,
-                rx.text(
-                    "Uwaga: od publikacji do terminu składania ofert jest mniej niż 21 dni (ustawa wymaga co najmniej 21).",
-                    as_="p",
-                    class_name="field-error",
-                ),
+                g.short_notice_reason != "",
+                rx.text("Podstawa prawna krótszego terminu: ", g.short_notice_reason, as_="p", size="2"),
             ),
             rx.cond(
                 g.published,
                 rx.text("Opublikowano ", g.published_on, as_="p", size="2"),
-                rx.button("Opublikuj", on_click=A.publish(g.id), aria_label="Opublikuj: " + g.title, margin_top="2"),
+                rx.cond(
+                    A.reason_for == g.id.to_string(),
+                    reason_form(g),  # its error says what the warning would, and more
+                    rx.fragment(
+                        rx.cond(
+                            g.short_notice,
+                            rx.text(
+                                "Uwaga: termin składania ofert przypada wcześniej niż 21 dni od dziś (ustawa wymaga "
+                                "co najmniej 21 dni od ogłoszenia). Przy publikacji dziś najwcześniejszy termin to ",
+                                g.earliest_deadline,
+                                ". Opublikować można tylko z podaną podstawą prawną krótszego terminu.",
+                                as_="p",
+                                class_name="field-error",
+                            ),
+                        ),
+                        rx.button(
+                            "Opublikuj",
+                            on_click=A.publish(g.id),
+                            aria_label="Opublikuj: " + g.title.to(str),
+                            margin_top="2",
+                        ),
+                    ),
+                ),
             ),
         )
     )

@@ -62,7 +62,12 @@ def dashboard_content() -> rx.Component:
         rx.heading("Rejestracje w czasie (łącznie)", as_="h2", size="5", margin_top="5"),
         rx.cond(
             d.timeline.length() > 0,
-            rx.box(chart(), role="img", aria_label="Wykres: łączna liczba zarejestrowanych organizacji dzień po dniu"),
+            rx.fragment(
+                rx.box(
+                    chart(), role="img", aria_label="Wykres: łączna liczba zarejestrowanych organizacji dzień po dniu"
+                ),
+                rx.text("Łącznie zarejestrowanych organizacji: ", DashboardState.chart_total, as_="p"),
+            ),
             rx.text("Brak rejestracji.", as_="p"),
         ),
         rx.heading("Ostatnie rejestracje", as_="h2", size="5", margin_top="5"),
@@ -129,19 +134,39 @@ def announcement_form() -> rx.Component:
         ),
         forms.submit_button("Wyślij ogłoszenie", size="3"),
         rx.box(a.notice, id="komunikat-ogloszenie", tab_index=-1, role="status", class_name="notice"),
-        rx.el.ul(
-            rx.foreach(
-                AnnouncementState.items,
-                lambda item: rx.el.li(
-                    rx.text(item.time, "–", item.until, ": ", item.text, " "),
-                    rx.button("Wycofaj", size="1", variant="soft", color_scheme="red", on_click=a.withdraw(item.id)),
-                ),
-            ),
-            class_name="plain-bullets",
-        ),
         on_submit=a.publish,
         reset_on_submit=False,
-        class_name="note-form",
+    )
+
+
+def live_announcements() -> rx.Component:
+    """What is on screen now, each with its own "Wycofaj": in the form's box but outside the form itself,
+    so withdrawing never sends it."""
+    return rx.cond(
+        AnnouncementState.items.length() > 0,
+        rx.box(
+            rx.heading("Wyświetlane teraz", as_="h3", size="3", id="ogloszenia-teraz"),
+            rx.el.ul(
+                rx.foreach(
+                    AnnouncementState.items,
+                    lambda item: rx.el.li(
+                        rx.text(item.time, "–", item.until, ": ", item.text, " "),
+                        rx.button(
+                            "Wycofaj",
+                            type="button",
+                            size="1",
+                            variant="soft",
+                            color_scheme="red",
+                            aria_label="Wycofaj ogłoszenie: " + item.text.to(str),
+                            on_click=AnnouncementAdminState.withdraw(item.id),
+                        ),
+                    ),
+                ),
+                aria_labelledby="ogloszenia-teraz",
+                class_name="plain-bullets",
+            ),
+            margin_top="2",
+        ),
     )
 
 
@@ -149,7 +174,7 @@ def staff_dashboard() -> rx.Component:
     return staff_page(
         rx.heading("Pulpit organizatora", as_="h1", size="8", margin_bottom="4"),
         rx.text("Liczby zmieniają się na bieżąco, bez odświeżania strony.", as_="p", margin_bottom="3"),
-        announcement_form(),
+        rx.box(announcement_form(), live_announcements(), class_name="note-form"),
         rx.cond(DashboardState.loaded, dashboard_content(), loading()),
         active=routes.STAFF_HOME,
     )

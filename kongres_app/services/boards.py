@@ -516,7 +516,7 @@ class PlenaryGroup:
 
 
 def plenary_view(session: Session, per_kind: int = 5) -> list[PlenaryGroup]:
-    """Each group's findings: notes marked for the plenary first, then its most supported ones.
+    """Each group's findings: notes marked for the plenary first, then its most supported ones (at least one vote).
 
     One query for every board; only the notes shown are turned into views (this runs on every change).
     """
@@ -535,7 +535,8 @@ def plenary_view(session: Session, per_kind: int = 5) -> list[PlenaryGroup]:
             by_group.get(require_id(group), []),
             key=lambda r: (not r[0].pinned, -r[0].vote_count, -r[0].created_at.timestamp(), -(r[0].id or 0)),
         )
-        rest = [r for r in rows if not r[0].plenary]
+        # "Most supported" means supported at least once: a note nobody backed is not a finding.
+        rest = [r for r in rows if not r[0].plenary and r[0].vote_count > 0]
         difficulties = [r for r in rest if r[0].kind == "trudnosc"][:per_kind]
         proposals = [r for r in rest if r[0].kind == "propozycja"][:per_kind]
         result.append(

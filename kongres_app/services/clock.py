@@ -32,6 +32,11 @@ def polish_date(value: date) -> str:
     return format_date(value, "EEEE, d MMMM y", locale=LOCALE)
 
 
+def polish_day(value: date) -> str:
+    """``4 marca 2017`` (no weekday: reads well after "najwcześniej" or "przy publikacji")."""
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
 def polish_datetime(stored_utc: datetime, tz: str = DEFAULT_TZ) -> str:
     """``2 marca 2017, 23:59`` in local time."""
     return format_datetime(utc_to_local(stored_utc, tz), "d MMMM y, HH:mm", locale=LOCALE)

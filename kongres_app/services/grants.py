@@ -5,7 +5,7 @@ procedure and criteria, amounts granted this year and last)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 from sqlmodel import Session, col, select
@@ -14,11 +14,21 @@ from kongres_app.db import require_id
 from kongres_app.models import GrantCompetition
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.campaigns import money, parse_day, plural
-from kongres_app.services.clock import local_to_utc, polish_date, polish_datetime, utc_to_local, utcnow
+from kongres_app.services.clock import (
+    DEFAULT_TZ,
+    local_to_utc,
+    polish_date,
+    polish_datetime,
+    polish_day,
+    utc_to_local,
+    utcnow,
+)
 from kongres_app.services.congress import current_edition
 from kongres_app.services.validation import clean_multiline, clean_text
 
-MIN_NOTICE = timedelta(days=21)  # the Act: at least 21 days between announcement and deadline
+MIN_NOTICE_DAYS = 21  # art. 13 ust. 1 of the Act: the offer deadline at least 21 days from the announcement
+MAX_REASON = 1000
+UNKNOWN_AMOUNT = "brak danych"
 TEXT_FIELDS = {
     "title": ("Tytuł konkursu", 200),
     "public_task": ("Rodzaj zadania publicznego", 1000),
@@ -68,19 +78,26 @@ class GrantView:
     offers_url: str = ""
     published: bool = False
     published_on: str = ""
-    short_notice: bool = False  # the deadline is under 21 days after publication
+    short_notice: bool = False  # the deadline is under 21 days after publication (or after today, if unpublished)
+    earliest_deadline: str = ""  # the first day the deadline may fall on, for that publication day
+    short_notice_reason: str = ""  # the legal basis the organiser gave for a shorter term
 
 
-def _amount(errors: dict[str, str], name: str, raw: str, required: bool) -> int:
+def _amount(errors: dict[str, str], name: str, raw: str, required: bool) -> int | None:
+    """Whole złoty; an empty optional amount stays None ("brak danych"), never 0."""
     value = "".join(raw.split()).replace("zł", "")
     if not value:
         if required:
             errors[name] = "Podaj kwotę w złotych."
-        return 0
+        return None
     if not value.isdigit():
         errors[name] = "Podaj kwotę jako liczbę całkowitą złotych, np. 50000."
-        return 0
+        return None
     return int(value)
+
+
+def shown_amount(amount: int | None) -> str:
+    return UNKNOWN_AMOUNT if amount is None else money(amount)
 
 
 def _deadline(errors: dict[str, str], raw: str, tz: str) -> datetime | None:
@@ -98,7 +115,7 @@ def _deadline(errors: dict[str, str], raw: str, tz: str) -> datetime | None:
     return local_to_utc(local, tz)
 
 
-def validate(data: GrantInput, tz: str = "Europe/Warsaw") -> tuple[dict, dict[str, str]]:
+def validate(data: GrantInput, tz: str = DEFAULT_TZ) -> tuple[dict, dict[str, str]]:
     errors: dict[str, str] = {}
     values: dict = {}
     for name, (label, limit) in TEXT_FIELDS.items():
@@ -123,9 +140,11 @@ def validate(data: GrantInput, tz: str = "Europe/Warsaw") -> tuple[dict, dict[st
     return values, errors
 
 
-def create(*, session: Session, actor: Staff | None, data: GrantInput, now: datetime | None = None) -> GrantCompetition:
+def create(
+    *, session: Session, actor: Staff | None, data: GrantInput, now: datetime | None = None, tz: str = DEFAULT_TZ
+) -> GrantCompetition:
     require_organiser(session, actor, "create_grant")
-    values, errors = validate(data)
+    values, errors = validate(data, tz)
     if errors:
         raise GrantError("Formularz zawiera błędy.", errors=errors)
     edition = current_edition(session)
@@ -138,20 +157,60 @@ def create(*, session: Session, actor: Staff | None, data: GrantInput, now: date
     return grant
 
 
-def publish(*, session: Session, actor: Staff | None, grant_id: int, now: datetime | None = None) -> GrantCompetition:
+def earliest_deadline(published_at: datetime, tz: str = DEFAULT_TZ) -> date:
+    """The first day an offer deadline may fall on when the competition is announced at ``published_at``.
+
+    Days are counted on the edition's calendar (``tz``), the day of the announcement not counted (art. 111
+    of the Civil Code): announced on 1 March, the deadline may fall on 22 March at the earliest.
+    """
+    return utc_to_local(published_at, tz).date() + timedelta(days=MIN_NOTICE_DAYS)
+
+
+def short_notice(grant: GrantCompetition, published_at: datetime | None = None, tz: str = DEFAULT_TZ) -> bool:
+    published_at = published_at or grant.published_at or utcnow()
+    return utc_to_local(grant.offer_deadline, tz).date() < earliest_deadline(published_at, tz)
+
+
+def short_notice_message(published_at: datetime, tz: str = DEFAULT_TZ) -> str:
+    return (
+        f"Termin składania ofert jest za krótki: ustawa o działalności pożytku publicznego i o wolontariacie "
+        f"(art. 13 ust. 1) wymaga co najmniej {MIN_NOTICE_DAYS} dni od ogłoszenia konkursu, więc przy publikacji "
+        f"{polish_day(utc_to_local(published_at, tz).date())} termin może przypaść "
+        f"najwcześniej {polish_day(earliest_deadline(published_at, tz))}. Podaj podstawę prawną krótszego terminu "
+        f"albo zapisz konkurs ponownie z późniejszym terminem."
+    )
+
+
+def publish(
+    *,
+    session: Session,
+    actor: Staff | None,
+    grant_id: int,
+    reason: str | None = None,
+    now: datetime | None = None,
+    tz: str = DEFAULT_TZ,
+) -> GrantCompetition:
+    """Announce a competition. A deadline under 21 days after today is refused unless the organiser gives
+    the legal basis for the shorter term (``reason``, stored and shown with the deadline)."""
     require_organiser(session, actor, "publish_grant", f"id={grant_id}")
     grant = session.get(GrantCompetition, grant_id)
     if grant is None:
         raise GrantError("Nie ma takiego konkursu.")
-    grant.published_at = grant.published_at or now or utcnow()
+    if grant.published_at is not None:
+        return grant
+    now = now or utcnow()
+    if grant.offer_deadline <= now:
+        raise GrantError("Termin składania ofert już minął: takiego konkursu nie można ogłosić.", "offer_deadline")
+    cleaned = clean_text(reason) if reason is not None else grant.short_notice_reason
+    if len(cleaned) > MAX_REASON:
+        raise GrantError(f"Najwyżej {MAX_REASON} znaków (teraz: {len(cleaned)}).", "short_notice_reason")
+    if short_notice(grant, now, tz) and len(cleaned) < 3:
+        raise GrantError(short_notice_message(now, tz), "short_notice_reason")
+    grant.short_notice_reason = cleaned
+    grant.published_at = now
     session.add(grant)
-    audit(session, actor, "publish_grant", {"id": grant_id})
+    audit(session, actor, "publish_grant", {"id": grant_id, "short_notice": short_notice(grant, now, tz)})
     return grant
-
-
-def short_notice(grant: GrantCompetition, published_at: datetime | None = None) -> bool:
-    published_at = published_at or grant.published_at or utcnow()
-    return grant.offer_deadline - published_at < MIN_NOTICE
 
 
 def _days_left(deadline: datetime, now: datetime) -> str:
@@ -161,8 +220,9 @@ def _days_left(deadline: datetime, now: datetime) -> str:
     return "ostatni dzień naboru" if days == 0 else f"zostało {days} {plural(days, 'dzień', 'dni', 'dni')}"
 
 
-def view(grant: GrantCompetition, now: datetime | None = None) -> GrantView:
+def view(grant: GrantCompetition, now: datetime | None = None, tz: str = DEFAULT_TZ) -> GrantView:
     now = now or utcnow()
+    published_at = grant.published_at or now  # a draft: as if announced today
     return GrantView(
         id=grant.id or 0,
         title=grant.title,
@@ -170,32 +230,34 @@ def view(grant: GrantCompetition, now: datetime | None = None) -> GrantView:
         funds=money(grant.funds_pln),
         award_rules=grant.award_rules,
         execution_terms=grant.execution_terms,
-        deadline=polish_datetime(grant.offer_deadline),
+        deadline=polish_datetime(grant.offer_deadline, tz),
         days_left=_days_left(grant.offer_deadline, now),
         is_open=grant.offer_deadline > now,
         selection_procedure=grant.selection_procedure,
         selection_date=polish_date(grant.selection_date) if grant.selection_date else "",
-        granted_this_year=money(grant.granted_this_year_pln),
-        granted_last_year=money(grant.granted_last_year_pln),
+        granted_this_year=shown_amount(grant.granted_this_year_pln),
+        granted_last_year=shown_amount(grant.granted_last_year_pln),
         offers_url=grant.offers_url,
         published=grant.published_at is not None,
-        published_on=polish_datetime(grant.published_at) if grant.published_at else "",
-        short_notice=short_notice(grant),
+        published_on=polish_datetime(grant.published_at, tz) if grant.published_at else "",
+        short_notice=short_notice(grant, published_at, tz),
+        earliest_deadline=polish_day(earliest_deadline(published_at, tz)),
+        short_notice_reason=grant.short_notice_reason,
     )
 
 
-def public_list(session: Session, now: datetime | None = None) -> list[GrantView]:
+def public_list(session: Session, now: datetime | None = None, tz: str = DEFAULT_TZ) -> list[GrantView]:
     """Published competitions, open ones first (soonest deadline), then finished ones."""
     now = now or utcnow()
     rows = session.exec(select(GrantCompetition).where(col(GrantCompetition.published_at).is_not(None))).all()
     ordered = sorted(rows, key=lambda g: (g.offer_deadline <= now, abs((g.offer_deadline - now).total_seconds())))
-    return [view(g, now) for g in ordered]
+    return [view(g, now, tz) for g in ordered]
 
 
-def all_for_organisers(session: Session, actor: Staff | None) -> list[GrantView]:
+def all_for_organisers(session: Session, actor: Staff | None, tz: str = DEFAULT_TZ) -> list[GrantView]:
     require_organiser(session, actor, "read_grants")
     rows = session.exec(select(GrantCompetition).order_by(col(GrantCompetition.created_at).desc())).all()
-    return [view(g) for g in rows]
+    return [view(g, tz=tz) for g in rows]
 
 
 def reminder_ics(session: Session, grant_id: int) -> bytes | None:

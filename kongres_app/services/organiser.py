@@ -83,19 +83,17 @@ def dashboard(session: Session, actor: Staff | None) -> Dashboard:
         .join(Delegate, col(Delegate.id) == col(CheckIn.delegate_id))
         .where(Delegate.edition_id == edition.id, Delegate.status == CONFIRMED)
     ).one()
+    # Every figure counts what the tiles count: registrations not cancelled, delegates not cancelled.
+    active = (Registration.edition_id == edition.id, col(Registration.cancelled_at).is_(None))
     recent_rows = session.exec(
         select(Registration, func.count(col(Delegate.id)))
         .join(Delegate, col(Delegate.registration_id) == col(Registration.id))
-        .where(Registration.edition_id == edition.id, col(Registration.cancelled_at).is_(None))
+        .where(*active, Delegate.status != CANCELLED)
         .group_by(col(Registration.id))
         .order_by(col(Registration.created_at).desc(), col(Registration.id).desc())
         .limit(10)
     ).all()
-    created = session.exec(
-        select(Registration.created_at)
-        .where(Registration.edition_id == edition.id)
-        .order_by(col(Registration.created_at))
-    ).all()
+    created = session.exec(select(Registration.created_at).where(*active).order_by(col(Registration.created_at))).all()
     per_day = Counter(utc_to_local(at).date().isoformat() for at in created)
     total, timeline = 0, []
     for day in sorted(per_day):

@@ -14,7 +14,7 @@ from kongres_app.states.staff import current_staff
 
 
 class AnnouncementState(rx.State):
-    items: list[AnnouncementView] = []  # noqa: RUF012
+    items: rx.Field[list[AnnouncementView]] = rx.field(default_factory=list)
 
     @event
     async def load(self):

@@ -35,3 +35,8 @@ class DashboardState(rx.State):
     @rx.var
     def chart(self) -> list[dict]:
         return [{"dzień": p.day, "Zarejestrowane organizacje": p.total} for p in self.data.timeline]
+
+    @rx.var
+    def chart_total(self) -> int:
+        """Where the chart's line ends: said in words under it."""
+        return self.data.timeline[-1].total if self.data.timeline else 0

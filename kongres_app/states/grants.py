@@ -7,11 +7,17 @@ from kongres_app.services import grants
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.grants import GrantError, GrantInput, GrantView
 from kongres_app.services.ids import parse_id
+from kongres_app.settings import load_settings
 from kongres_app.states.events import event
 from kongres_app.states.registration_form import ErrorItem, field_id, focus
 from kongres_app.states.staff import current_staff
 
 FIELDS = tuple(GrantInput.__dataclass_fields__)
+REASON_FIELD = "pole-podstawa-prawna"
+
+
+def _tz() -> str:
+    return load_settings().timezone
 
 
 class GrantsState(rx.State):
@@ -21,7 +27,7 @@ class GrantsState(rx.State):
     @event
     def load(self):
         with session_scope() as session:
-            self.items = grants.public_list(session)
+            self.items = grants.public_list(session, tz=_tz())
         self.loaded = True
 
 
@@ -32,12 +38,15 @@ class GrantAdminState(rx.State):
     error_items: list[ErrorItem] = []  # noqa: RUF012
     form_error: str = ""
     notice: str = ""
+    reason_for: str = ""  # the competition whose publication waits for the legal basis of a short deadline
+    reason: str = ""
+    reason_error: str = ""
 
     async def _reload(self):
         staff = await current_staff(self)
         try:
             with session_scope() as session:
-                self.items = grants.all_for_organisers(session, staff)
+                self.items = grants.all_for_organisers(session, staff, tz=_tz())
         except PermissionDenied:
             self.items = []
 
@@ -56,7 +65,7 @@ class GrantAdminState(rx.State):
         data = GrantInput(**{name: self.values.get(name, "") for name in FIELDS})
         try:
             with session_scope() as session:
-                grants.create(session=session, actor=staff, data=data)
+                grants.create(session=session, actor=staff, data=data, tz=_tz())
         except PermissionDenied:
             self.form_error = "Brak uprawnień."
             return focus("podsumowanie-bledow-konkurs")
@@ -71,19 +80,40 @@ class GrantAdminState(rx.State):
         return focus("komunikat-konkursy")
 
     @event
+    def set_reason(self, value: str):
+        self.reason = str(value)[:2000]
+
+    @event
+    def cancel_reason(self):
+        self.reason_for, self.reason, self.reason_error = "", "", ""
+
+    @event
     async def publish(self, grant_id: int):
+        return await self._publish(parse_id(grant_id) or 0, None)
+
+    @event
+    async def publish_with_reason(self, _form_data: dict):
+        return await self._publish(parse_id(self.reason_for) or 0, self.reason)
+
+    async def _publish(self, grant_id: int, reason: str | None):
         staff = await current_staff(self)
         try:
             with session_scope() as session:
-                grant = grants.publish(session=session, actor=staff, grant_id=(parse_id(grant_id) or 0))
-                warn = grants.short_notice(grant)
-        except (PermissionDenied, GrantError):
-            self.notice = "Nie można opublikować tego konkursu."
+                grants.publish(session=session, actor=staff, grant_id=grant_id, reason=reason, tz=_tz())
+        except PermissionDenied:
+            self.notice = "Brak uprawnień."
             return focus("komunikat-konkursy")
-        self.notice = "Konkurs opublikowany na stronie /konkursy." + (
-            " Uwaga: termin składania ofert przypada wcześniej niż 21 dni od publikacji, a ustawa wymaga co najmniej 21 dni."
-            if warn
-            else ""
-        )
+        except GrantError as exc:
+            if exc.field != "short_notice_reason":
+                self.notice = exc.message
+                return focus("komunikat-konkursy")
+            # Refused for a short deadline: the field for the legal basis opens under this competition,
+            # with the reason and what was typed kept.
+            if self.reason_for != str(grant_id):
+                self.reason_for, self.reason = str(grant_id), ""
+            self.reason_error, self.notice = exc.message, ""
+            return focus(REASON_FIELD)
+        self.reason_for, self.reason, self.reason_error = "", "", ""
+        self.notice = "Konkurs opublikowany na stronie /konkursy."
         await self._reload()
         return focus("komunikat-konkursy")

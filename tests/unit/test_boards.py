@@ -222,8 +222,9 @@ def test_merge_adds_votes_without_counting_a_delegate_twice(seeded_engine, peopl
 def test_plenary_and_overview(seeded_engine, people):
     moderator = make_user(seeded_engine)
     marked = post(seeded_engine, people["a"], "Na plenarną", kind="propozycja")
-    post(seeded_engine, people["b"], "Trudność 1", now=T0 + timedelta(seconds=1))
+    difficulty = post(seeded_engine, people["b"], "Trudność 1", now=T0 + timedelta(seconds=1))
     run(seeded_engine, boards.set_flag, actor=moderator, note_id=marked.id, flag="plenary", value=True)
+    run(seeded_engine, boards.toggle_vote, participant=people["c"], note_id=difficulty.id)
     with Session(seeded_engine) as session:
         plenary = boards.plenary_view(session)
         overview = boards.groups_overview(session)
@@ -231,3 +232,25 @@ def test_plenary_and_overview(seeded_engine, people):
     assert [n.text for n in plenary[0].difficulties] == ["Trudność 1"]
     assert plenary[0].proposals == []
     assert [(g.number, g.notes, g.participants) for g in overview] == [(1, 2, 3), (2, 0, 1), (3, 0, 0), (4, 0, 0)]
+
+
+def test_plenary_lists_only_notes_someone_supported(seeded_engine, people):
+    moderator = make_user(seeded_engine)
+    post(seeded_engine, people["a"], "Nikt nie poparł")
+    supported = post(seeded_engine, people["b"], "Poparta trudność", now=T0 + timedelta(seconds=1))
+    pinned = post(seeded_engine, people["c"], "Przypięta, bez poparcia", now=T0 + timedelta(seconds=2))
+    proposal = post(seeded_engine, people["a"], "Propozycja", kind="propozycja", now=T0 + timedelta(seconds=3))
+    run(seeded_engine, boards.toggle_vote, participant=people["a"], note_id=supported.id)
+    run(seeded_engine, boards.set_flag, actor=moderator, note_id=pinned.id, flag="pinned", value=True)
+
+    def shown() -> list[tuple[list[str], list[str]]]:
+        with Session(seeded_engine) as session:
+            return [
+                ([n.text for n in g.difficulties], [n.text for n in g.proposals]) for g in boards.plenary_view(session)
+            ]
+
+    assert shown()[:2] == [(["Poparta trudność"], []), ([], [])]
+    run(seeded_engine, boards.toggle_vote, participant=people["b"], note_id=proposal.id)
+    assert shown()[0] == (["Poparta trudność"], ["Propozycja"])
+    run(seeded_engine, boards.toggle_vote, participant=people["a"], note_id=supported.id)  # support withdrawn
+    assert shown()[0] == ([], ["Propozycja"])

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -8,7 +8,8 @@ from kongres_app.db import session_scope
 from kongres_app.services import auth, grants
 from tests.unit.test_auth import make_user
 
-NOW = datetime(2026, 11, 28, 10, tzinfo=UTC)
+NOW = datetime(2026, 11, 28, 10, tzinfo=UTC)  # 11:00 in Warsaw: the earliest deadline is 19 December
+REASON = "Art. 13 ust. 1a ustawy: zadanie wymaga pilnej realizacji"
 
 
 def good(**overrides) -> grants.GrantInput:
@@ -61,7 +62,9 @@ def test_publish_list_days_left_and_short_notice_warning(seeded_engine):
     with session_scope(seeded_engine) as session:
         assert grants.public_list(session, now=NOW) == []  # nothing before publication
         grants.publish(session=session, actor=organiser, grant_id=long_one.id, now=NOW)
-        published_short = grants.publish(session=session, actor=organiser, grant_id=short_one.id, now=NOW)
+        published_short = grants.publish(
+            session=session, actor=organiser, grant_id=short_one.id, reason=REASON, now=NOW
+        )
         assert grants.short_notice(published_short)
     with Session(seeded_engine) as session:
         listed = grants.public_list(session, now=NOW)
@@ -93,3 +96,84 @@ def test_only_organisers_manage_competitions(seeded_engine):
             grants.create(session=session, actor=actor, data=good(), now=NOW)
         with pytest.raises(auth.PermissionDenied), Session(seeded_engine) as session:
             grants.all_for_organisers(session, actor)
+
+
+@pytest.fixture
+def organiser(seeded_engine):
+    return make_user(seeded_engine)
+
+
+def _draft(engine, organiser, deadline: str, now=NOW) -> int:
+    with session_scope(engine) as session:
+        return grants.create(session=session, actor=organiser, data=good(offer_deadline=deadline), now=now).id
+
+
+def _publish(engine, organiser, grant_id, now=NOW, **kwargs):
+    with session_scope(engine) as session:
+        grant = grants.publish(session=session, actor=organiser, grant_id=grant_id, now=now, **kwargs)
+        return grant.published_at, grant.short_notice_reason
+
+
+def _public(engine, now=NOW):
+    with Session(engine) as session:
+        return grants.public_list(session, now=now)
+
+
+def test_a_deadline_20_days_after_publication_is_refused_naming_the_earliest_day(seeded_engine, organiser):
+    grant_id = _draft(seeded_engine, organiser, "2026-12-18T23:59")
+    for reason in (None, "", "  "):
+        with pytest.raises(grants.GrantError) as refused:
+            _publish(seeded_engine, organiser, grant_id, reason=reason)
+        assert refused.value.field == "short_notice_reason"
+        assert "najwcześniej 19 grudnia 2026" in refused.value.message
+    assert _public(seeded_engine) == []  # nothing was published
+
+
+def test_a_deadline_on_the_21st_day_is_allowed_even_early_that_day(seeded_engine, organiser):
+    grant_id = _draft(seeded_engine, organiser, "2026-12-19T09:00")  # under 21 × 24 h after 11:00, yet the 21st day
+    assert _publish(seeded_engine, organiser, grant_id) == (NOW, "")
+    (shown,) = _public(seeded_engine)
+    assert not shown.short_notice and shown.short_notice_reason == ""
+
+
+def test_a_shorter_deadline_with_its_legal_basis_is_published_and_shows_it(seeded_engine, organiser):
+    grant_id = _draft(seeded_engine, organiser, "2026-12-10T15:00")
+    assert _publish(seeded_engine, organiser, grant_id, reason=f"  {REASON} ") == (NOW, REASON)
+    (shown,) = _public(seeded_engine)
+    assert shown.short_notice and shown.short_notice_reason == REASON
+    with pytest.raises(grants.GrantError):  # too long a reason is refused, not cut
+        _publish(seeded_engine, organiser, _draft(seeded_engine, organiser, "2026-12-10"), reason="x" * 1001)
+
+
+def test_the_21_days_are_counted_on_the_editions_calendar(seeded_engine, organiser):
+    # 23:30 UTC on 27 November is already 28 November in Warsaw: the 18th is day 20 there, day 21 in UTC.
+    late = datetime(2026, 11, 27, 23, 30, tzinfo=UTC)
+    grant_id = _draft(seeded_engine, organiser, "2026-12-18T12:00", now=late)
+    with pytest.raises(grants.GrantError) as refused:
+        _publish(seeded_engine, organiser, grant_id, now=late)
+    assert (
+        "przy publikacji 28 listopada 2026 termin może przypaść najwcześniej 19 grudnia 2026" in refused.value.message
+    )
+    assert _publish(seeded_engine, organiser, grant_id, now=late, tz="UTC")[0] == late  # a UTC edition: day 21
+    assert grants.earliest_deadline(late) == date(2026, 12, 19)
+    assert grants.earliest_deadline(late, "UTC") == date(2026, 12, 18)
+
+
+def test_a_deadline_already_past_is_never_published(seeded_engine, organiser):
+    grant_id = _draft(seeded_engine, organiser, "2026-11-27T12:00")
+    with pytest.raises(grants.GrantError) as refused:
+        _publish(seeded_engine, organiser, grant_id, reason=REASON)
+    assert refused.value.field == "offer_deadline"
+
+
+def test_empty_optional_amounts_are_unknown_not_zero(seeded_engine, organiser):
+    values, errors = grants.validate(good(granted_this_year_pln="", granted_last_year_pln="0"))
+    assert errors == {} and values["granted_this_year_pln"] is None and values["granted_last_year_pln"] == 0
+    with session_scope(seeded_engine) as session:
+        grant = grants.create(
+            session=session, actor=organiser, data=good(granted_this_year_pln=" ", granted_last_year_pln="0"), now=NOW
+        )
+        grants.publish(session=session, actor=organiser, grant_id=grant.id, now=NOW)
+    (shown,) = _public(seeded_engine)
+    assert (shown.granted_this_year, shown.granted_last_year) == ("brak danych", "0\u00a0zł")
+    assert shown.funds == "50\u00a0000\u00a0zł"

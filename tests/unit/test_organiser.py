@@ -5,9 +5,10 @@ from sqlmodel import Session
 
 from kongres_app.db import session_scope
 from kongres_app.services import auth, organiser
+from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
 from tests.unit.test_auth import make_user
-from tests.unit.test_registration import capacity, org, register
+from tests.unit.test_registration import OPEN, capacity, org, register
 
 
 @pytest.fixture
@@ -53,6 +54,24 @@ def test_dashboard_counts_and_timeline(seeded_engine, staff):
     assert [(g.number, g.confirmed, g.waiting, g.capacity) for g in d.groups][:2] == [(1, 1, 0, 30), (2, 1, 1, 1)]
     assert [(p.day, p.registrations, p.total) for p in d.timeline] == [("2017-02-15", 1, 1), ("2017-02-16", 1, 2)]
     assert len(d.recent) == 2 and d.recent[0].gmina == "Raszyn"
+
+
+def test_dashboard_figures_leave_out_cancelled_registrations_and_delegates(seeded_engine, staff):
+    staying = register(seeded_engine, org(1, 2, name="Zostaje"))
+    register(seeded_engine, org(3, name="Bez zmian"), now=datetime(2017, 2, 16, 9, tzinfo=UTC))
+    leaving = register(seeded_engine, org(4, name="Rezygnuje"), now=datetime(2017, 2, 16, 10, tzinfo=UTC))
+    second_delegate = registration_view(Session(seeded_engine), staying.token).delegates[1].id
+    with session_scope(seeded_engine) as session:
+        reg.cancel_delegate(session=session, token=staying.token, delegate_id=second_delegate, now=OPEN)
+    with session_scope(seeded_engine) as session:
+        reg.cancel_registration(session=session, token=leaving.token, now=OPEN)
+    d = call(seeded_engine, organiser.dashboard, staff["organiser"])
+    assert (d.organisations, d.confirmed, d.waiting) == (2, 2, 0)
+    # The chart ends where the tile stands: the cancelled registration is not on it, on any day.
+    assert [(p.day, p.registrations, p.total) for p in d.timeline] == [("2017-02-15", 1, 1), ("2017-02-16", 1, 2)]
+    assert d.timeline[-1].total == d.organisations
+    assert [(r.org_name, r.delegates) for r in d.recent] == [("Bez zmian", 1), ("Zostaje", 1)]
+    assert sum(r.delegates for r in d.recent) == d.confirmed + d.waiting
 
 
 def test_participants_search_filter_sort_and_paging(seeded_engine, staff):
