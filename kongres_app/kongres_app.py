@@ -35,6 +35,7 @@ from kongres_app.states.announcements import AnnouncementState
 from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
 from kongres_app.states.campaign_submit import CampaignSubmitState
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
+from kongres_app.states.check_in import CheckInState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
 from kongres_app.states.grants import GrantAdminState, GrantsState
@@ -89,7 +90,12 @@ PAGES = [
         "Uczestnicy (organizator)",
         [StaffState.require_organiser, CongressState.load, StaffParticipantsState.load],
     ),
-    (staff_check_in, routes.STAFF_CHECK_IN, "Rejestracja wejść", [StaffState.require_organiser]),
+    (
+        staff_check_in,
+        routes.STAFF_CHECK_IN,
+        "Rejestracja wejść",
+        [StaffState.require_organiser, CheckInState.camera_starts_off],
+    ),
     (grants_admin, routes.STAFF_GRANTS, "Konkursy (organizator)", [StaffState.require_organiser, GrantAdminState.load]),
     (settings_page, routes.STAFF_SETTINGS, "Ustawienia", [StaffState.require_organiser, SettingsState.load]),
     (team_page, routes.STAFF_TEAM, "Zespół", [StaffState.require_organiser, TeamState.load]),

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlmodel import Session, col, func, or_, select
 
 from kongres_app.db import lock_for_writing, require_id
-from kongres_app.models import CheckIn, Delegate, DiscussionGroup, Registration
+from kongres_app.models import CheckIn, Delegate, DiscussionGroup, Edition, Registration
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.boards import groups_overview
@@ -301,10 +301,13 @@ def set_group_capacity(session: Session, actor: Staff | None, group_number: int,
 
 # ----------------------------------------------------------------------------- check-in
 
+MAX_TYPED_CODE = 40  # a code is 8 characters; a scanner may add a dash, spaces or a newline
+REPEAT_SCAN_WINDOW_S = 3.0
+
 
 @dataclass
 class CheckInResult:
-    outcome: str = ""  # ok | already | unknown | waiting | cancelled | invalid
+    outcome: str = ""  # ok | already | unknown | wrong_edition | waiting | cancelled | invalid | denied
     message: str = ""
     full_name: str = ""
     org_name: str = ""
@@ -313,19 +316,26 @@ class CheckInResult:
     accessibility_needs: str = ""
 
 
+def is_repeat_scan(last_code: str, last_seen: float, scanned: str, now: float) -> bool:
+    """A camera reports a code in view about once a second: the same code again within
+    ``REPEAT_SCAN_WINDOW_S`` of its last sighting is the same person still in front of it.
+    The window slides with every sighting, so a code held up for a while counts once."""
+    same = (normalise_code(scanned) or scanned) == (normalise_code(last_code) or last_code)
+    return same and 0 <= now - last_seen < REPEAT_SCAN_WINDOW_S
+
+
 def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | None = None) -> CheckInResult:
     require_organiser(session, actor, "check_in")
     lock_for_writing(session)  # two scanners at two doors cannot both check one person in
     now = now or utcnow()
-    code = normalise_code(typed)
+    code = normalise_code(typed[:MAX_TYPED_CODE])
     if code is None:
         return CheckInResult("invalid", "To nie jest kod wejścia: kod ma 8 znaków, np. ABCD-2345.")
-    edition = current_edition(session)
     row = session.exec(
         select(Delegate, Registration, DiscussionGroup)
         .join(Registration, col(Registration.id) == col(Delegate.registration_id))
         .join(DiscussionGroup, col(DiscussionGroup.id) == col(Delegate.group_id))
-        .where(Delegate.code == code, Delegate.edition_id == (edition.id if edition else 0))
+        .where(Delegate.code == code)  # codes are unique across editions
         .with_for_update(of=Delegate)  # PostgreSQL: two scanners at two doors take turns
     ).first()
     if row is None:
@@ -338,6 +348,12 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
         code=display_code(code),
         accessibility_needs=delegate.accessibility_needs,
     )
+    edition = current_edition(session)
+    if edition is None or delegate.edition_id != edition.id:
+        other = session.get(Edition, delegate.edition_id)
+        result.outcome = "wrong_edition"
+        result.message = f"Ten kod jest z innej edycji: {other.short_name if other else 'wcześniejszy kongres'}."
+        return result
     if delegate.status == CANCELLED:
         result.outcome, result.message = "cancelled", "Ta osoba zrezygnowała z udziału."
         return result
@@ -347,7 +363,7 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
     existing = session.exec(select(CheckIn).where(CheckIn.delegate_id == delegate.id)).first()
     if existing:
         result.outcome = "already"
-        result.message = f"Już zarejestrowany o {utc_to_local(existing.at):%H:%M}."
+        result.message = f"Obecność potwierdzono już o {utc_to_local(existing.at):%H:%M}."
         return result
     session.add(CheckIn(delegate_id=require_id(delegate), at=now, by_user_id=actor.id if actor else None))
     audit(session, actor, "check_in", {"delegate": delegate.id})

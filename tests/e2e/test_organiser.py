@@ -116,7 +116,7 @@ def test_exports_and_check_in(page: Page, organiser_account, base_url: str):
     expect(field).to_be_focused()
     field.fill(code)
     field.press("Enter")
-    expect(page.locator(".check-in-result")).to_contain_text(re.compile(r"Już zarejestrowany o \d\d:\d\d\."))
+    expect(page.locator(".check-in-result")).to_contain_text(re.compile(r"Obecność potwierdzono już o \d\d:\d\d\."))
     field.fill("ZZZZ-ZZZZ")
     field.press("Enter")
     expect(page.locator(".check-in-result")).to_contain_text("Nieznany kod ZZZZ-ZZZZ")

@@ -36,6 +36,8 @@ def attack(client: RawClient, delegate_id: int, code: str) -> None:
     client.emit(f"{PARTICIPANTS}.set_capacity_field", name="capacity_value", value="0")
     client.emit(f"{PARTICIPANTS}.save_capacity", _form_data={})
     client.emit(f"{CHECK_IN}.submit", form_data={"kod": code})
+    client.emit(f"{CHECK_IN}.toggle_camera")
+    client.emit(f"{CHECK_IN}.scanned", code=code)
     client.drain(3)
 
 

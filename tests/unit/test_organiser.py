@@ -1,9 +1,10 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from kongres_app.db import session_scope
+from kongres_app.models import Edition
 from kongres_app.services import auth, organiser
 from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
@@ -119,11 +120,47 @@ def test_check_in_once_then_already(seeded_engine, staff):
     first = call(seeded_engine, organiser.check_in, actor, confirmed.code.lower(), now=at)
     assert first.outcome == "ok" and first.full_name == confirmed.full_name
     again = call(seeded_engine, organiser.check_in, actor, confirmed.code_display)
-    assert again.outcome == "already" and again.message == "Już zarejestrowany o 09:42."
+    assert again.outcome == "already" and again.message == "Obecność potwierdzono już o 09:42."
     assert call(seeded_engine, organiser.check_in, actor, "ZZZZ-ZZZZ").outcome == "unknown"
     assert call(seeded_engine, organiser.check_in, actor, "hello").outcome == "invalid"
     assert call(seeded_engine, organiser.check_in, actor, waiting.code).outcome == "waiting"
     assert call(seeded_engine, organiser.dashboard, actor).checked_in == 1
+
+
+def test_check_in_refuses_a_code_from_another_edition(seeded_engine, staff):
+    delegate = registration_view(Session(seeded_engine), register(seeded_engine, org(1)).token).delegates[0]
+    with session_scope(seeded_engine) as session:
+        for old in session.exec(select(Edition)).all():
+            old.is_current = False
+            session.add(old)
+        opens = datetime(2018, 1, 15, 8, tzinfo=UTC)
+        session.add(
+            Edition(
+                slug="kongres-2018",
+                name="III Kongres Organizacji Pozarządowych",
+                short_name="III Kongres NGO",
+                slogan="",
+                event_date=date(2018, 3, 3),
+                venue_name="Sala",
+                registration_opens_at=opens,
+                registration_closes_at=opens + timedelta(days=40),
+                venue_capacity=100,
+                is_current=True,
+            )
+        )
+    result = call(seeded_engine, organiser.check_in, staff["organiser"], delegate.code)
+    assert result.outcome == "wrong_edition"
+    assert result.message == "Ten kod jest z innej edycji: II Kongres NGO."
+    assert result.full_name == delegate.full_name
+    assert call(seeded_engine, organiser.dashboard, staff["organiser"]).checked_in == 0
+
+
+def test_a_code_still_in_front_of_the_camera_counts_once():
+    window = organiser.REPEAT_SCAN_WINDOW_S
+    assert not organiser.is_repeat_scan("", 0.0, "ABCD2345", 100.0)  # nothing seen yet
+    assert organiser.is_repeat_scan("ABCD2345", 100.0, "abcd-2345", 100.0 + window - 0.1)
+    assert not organiser.is_repeat_scan("ABCD2345", 100.0, "ABCD2345", 100.0 + window)
+    assert not organiser.is_repeat_scan("ABCD2345", 100.0, "EFGH6789", 100.5)  # the next person
 
 
 def test_export_rows_have_polish_headers(seeded_engine, staff):
