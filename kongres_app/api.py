@@ -195,6 +195,19 @@ async def grant_ics(request: Request) -> Response:
     )
 
 
+FORM_NOT_LIVE_PAGE = """<!doctype html><html lang="pl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Formularz nie został wysłany</title></head>
+<body><main><h1>Formularz nie został wysłany</h1>
+<p>Strona nie była jeszcze gotowa, gdy formularz został wysłany, więc nic nie zapisaliśmy.
+Wróć, poczekaj, aż strona się wczyta, i wyślij formularz jeszcze raz.</p>
+<p><a href="/">Strona główna kongresu</a></p></main></body></html>"""
+
+
+async def form_not_live(_request: Request) -> Response:
+    """A form posted natively (never read: the body may hold a password) gets a Polish explanation."""
+    return HTMLResponse(FORM_NOT_LIVE_PAGE, status_code=409, headers={"Cache-Control": "no-store"})
+
+
 def build_api() -> Starlette:
     return Starlette(
         routes=[
@@ -208,5 +221,6 @@ def build_api() -> Starlette:
             Route("/api/plenarna.{kind}", plenary_export, methods=["GET"]),
             Route(routes.API_QR, qr, methods=["GET"]),
             Route("/api/konkursy/{id:int}/termin.ics", grant_ics, methods=["GET"]),
+            Route(routes.FORM_NOT_LIVE, form_not_live, methods=["GET", "POST"]),
         ]
     )

@@ -17,6 +17,7 @@ from kongres_app.pages.home import home
 from kongres_app.pages.legal import privacy, rules
 from kongres_app.pages.manage import manage
 from kongres_app.pages.my_congress import my_congress
+from kongres_app.pages.not_found import not_found
 from kongres_app.pages.participants import participants
 from kongres_app.pages.program import program
 from kongres_app.pages.registration import registration
@@ -78,6 +79,7 @@ PAGES = [
     (rules, routes.RULES, "Regulamin", [CongressState.load]),
     (privacy, routes.PRIVACY, "Ochrona danych osobowych", [PrivacyState.load]),
     (accessibility_statement, routes.ACCESSIBILITY, "Deklaracja dostępności", [PrivacyState.load]),
+    (not_found, routes.NOT_FOUND, "Nie znaleziono strony", []),
     (staff_login, routes.STAFF_LOGIN, "Logowanie organizatorów", []),
     (staff_dashboard, routes.STAFF_HOME, "Pulpit organizatora", [StaffState.require_organiser, DashboardState.load]),
     (

@@ -19,6 +19,7 @@ GRANTS = "/konkursy"
 RULES = "/regulamin"
 ACCESSIBILITY = "/deklaracja-dostepnosci"
 PRIVACY = "/ochrona-danych"
+NOT_FOUND = "404"  # Reflex's slug for the page shown at any unknown address
 
 STAFF_LOGIN = "/organizator/logowanie"
 STAFF_HOME = "/organizator"
@@ -39,6 +40,8 @@ API_QR = "/api/qr"
 API_PLENARY_MD = "/api/plenarna.md"
 API_PLENARY_CSV = "/api/plenarna.csv"
 API_CALENDAR = "/api/kongres.ics"
+# Where a form would post if a browser ever submitted it natively (before the page is live): a Polish page.
+FORM_NOT_LIVE = "/api/formularz-niegotowy"
 
 MAIN_CONTENT_ID = "tresc"
 MANAGE_TOKEN_PARAM = "klucz"  # noqa: S105 (a query parameter name, not a secret)

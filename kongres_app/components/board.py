@@ -23,7 +23,7 @@ def join_box() -> rx.Component:
             wrap="wrap",
             class_name="join-box",
         ),
-        rx.form(
+        forms.live_form(
             rx.text(
                 "Aby dodawać notatki i głosować, wpisz swój kod wejścia z potwierdzenia rejestracji. "
                 "Bez kodu możesz czytać tablicę.",
@@ -40,7 +40,7 @@ def join_box() -> rx.Component:
                     autocomplete="off",
                     max_length=20,
                 ),
-                rx.button("Dołącz", type="submit", size="3", align_self="center"),
+                forms.submit_button("Dołącz", size="3", align_self="center"),
                 spacing="3",
                 align="end",
                 wrap="wrap",
@@ -53,7 +53,7 @@ def join_box() -> rx.Component:
 
 
 def note_form() -> rx.Component:
-    return rx.form(
+    return forms.live_form(
         rx.heading("Dodaj notatkę", as_="h2", size="5"),
         rx.box(
             rx.el.fieldset(
@@ -67,7 +67,8 @@ def note_form() -> rx.Component:
                         spacing="4",
                         wrap="wrap",
                     ),
-                    value=B.draft_kind,
+                    # Uncontrolled: the choice shows at once, not after the server's answer on a slow network.
+                    default_value=B.draft_kind,
                     on_change=B.set_draft_kind,
                     name="rodzaj",
                 ),
@@ -90,7 +91,7 @@ def note_form() -> rx.Component:
         forms.checkbox_input(
             "pole-anonimowo", B.draft_anonymous, B.set_draft_anonymous, "", "Dodaj anonimowo", required=False
         ),
-        rx.button("Dodaj notatkę", type="submit", size="3"),
+        forms.submit_button("Dodaj notatkę", size="3"),
         on_submit=B.post,
         reset_on_submit=False,
         class_name="note-form",
@@ -99,7 +100,7 @@ def note_form() -> rx.Component:
 
 def _inline_form(field: rx.Component, submit: rx.Component, *, on_submit: Any, on_cancel: Any) -> rx.Component:
     """A one-field form inside a note card (hide, merge, edit): the field, its button and "Anuluj"."""
-    return rx.form(
+    return forms.live_form(
         field,
         rx.flex(
             submit,
@@ -142,7 +143,7 @@ def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
                 forms.text_input(
                     "pole-powod", B.hide_reason, B.set_hide_reason, "", label_text="Powód ukrycia", required=True
                 ),
-                rx.button("Ukryj notatkę", type="submit", size="1", color_scheme="red"),
+                forms.submit_button("Ukryj notatkę", size="1", color_scheme="red"),
                 on_submit=B.hide,
                 on_cancel=B.cancel_moderation,
             ),
@@ -158,7 +159,7 @@ def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
                     label_text="Numer notatki, do której dołączyć tę",
                     required=True,
                 ),
-                rx.button("Połącz", type="submit", size="1"),
+                forms.submit_button("Połącz", size="1"),
                 on_submit=B.merge,
                 on_cancel=B.cancel_moderation,
             ),
@@ -183,7 +184,7 @@ def own_tools(note: ObjectVar[NoteView]) -> rx.Component:
                     multiline=True,
                     max_length=500,
                 ),
-                rx.button("Zapisz", type="submit", size="1"),
+                forms.submit_button("Zapisz", size="1"),
                 on_submit=B.save_edit,
                 on_cancel=B.stop_edit,
             ),

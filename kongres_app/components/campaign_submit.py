@@ -148,10 +148,10 @@ def campaigns_section() -> rx.Component:
         ),
         rx.cond(
             S.open,
-            rx.form(
+            forms.live_form(
                 error_box(S, SUMMARY),
                 *campaign_fields(S, with_organisation=False),
-                rx.button("Zgłoś zbiórkę", type="submit", size="3"),
+                forms.submit_button("Zgłoś zbiórkę", size="3"),
                 on_submit=S.submit,
                 reset_on_submit=False,
                 no_validate=True,

@@ -40,13 +40,12 @@ def badges(card: ObjectVar[CampaignCard]) -> rx.Component:
             card.verified,
             rx.badge(
                 rx.icon("badge-check", size=14, aria_hidden="true"),
-                "Zweryfikowana",
+                "Sprawdzona przez organizatorów",
                 color_scheme="green",
                 high_contrast=True,
             ),
         ),
         rx.cond(card.ended, rx.badge("Zakończona", color_scheme="gray", high_contrast=True)),
-        rx.cond(card.is_example, rx.badge("Przykład", color_scheme="amber", high_contrast=True)),
         spacing="2",
         wrap="wrap",
     )

@@ -1,7 +1,11 @@
 """Form fields with a visible label, a hint, and an error tied to the field (WCAG 1.3.1, 3.3.1, 3.3.2)."""
 
-import reflex as rx
+from typing import Any
 
+import reflex as rx
+from reflex_components_core.core.banner import has_connection_errors
+
+from kongres_app import routes
 from kongres_app.states.registration_form import ErrorItem
 
 
@@ -133,4 +137,33 @@ def error_summary(items, form_error, summary_id: str = "podsumowanie-bledow") ->
         id=summary_id,
         tab_index=-1,
         role="alert",
+    )
+
+
+# Live: the page is hydrated and its websocket connected. Until then (and while the link is down) a form
+# cannot be sent: the browser's own submit would put the fields into the address (GET) or post them nowhere.
+LIVE = rx.State.is_hydrated & ~has_connection_errors
+OFFLINE_NOTICE = "Brak połączenia z serwerem — formularza nie da się teraz wysłać. Wpisane dane zostają; ponawiamy…"
+
+
+def live_form(*children: rx.Component, **props: Any) -> rx.Component:
+    """A form that only ever submits through its handler, never natively.
+
+    ``method="post"`` keeps fields out of the address even if a browser submitted before the scripts ran, and
+    the submit buttons (``submit_button``) are disabled until the page is live: a form whose default button is
+    disabled does not submit on Enter (HTML's implicit submission), so nothing leaves early.
+    """
+    return rx.form(*children, offline_notice(), method="post", action=routes.FORM_NOT_LIVE, **props)
+
+
+def submit_button(text: str, **props: Any) -> rx.Component:
+    return rx.button(text, type="submit", disabled=~LIVE, **props)
+
+
+def offline_notice() -> rx.Component:
+    """Said where a person would press send, only when the live link failed (no flash on a normal load)."""
+    return rx.box(
+        rx.cond(has_connection_errors, rx.text(OFFLINE_NOTICE, as_="p", class_name="offline-notice")),
+        role="status",
+        aria_live="polite",
     )

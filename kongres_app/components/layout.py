@@ -3,6 +3,7 @@
 import reflex as rx
 
 from kongres_app import routes
+from kongres_app.components.links import file_link
 
 BRAND_COUNTY = "Powiat Pruszkowski"
 BRAND_NAME = "Kongres Organizacji Pozarządowych"
@@ -119,7 +120,7 @@ def site_footer() -> rx.Component:
             ),
             rx.el.p(
                 "Dane kongresu dla innych serwisów: ",
-                rx.link("JSON", href=routes.API_CONGRESS, underline="always"),
+                file_link("JSON", routes.API_CONGRESS),
             ),
             class_name="footer-inner",
         ),

@@ -6,6 +6,7 @@ from reflex.vars import ObjectVar
 from kongres_app import routes
 from kongres_app.components.board import join_box, note_form, note_list
 from kongres_app.components.layout import loading, page
+from kongres_app.components.links import file_link
 from kongres_app.services.boards import GroupSummary, NoteView, PlenaryGroup
 from kongres_app.states.boards import BoardState as B
 from kongres_app.states.boards import GroupsState, PlenaryState
@@ -102,8 +103,16 @@ def board_body() -> rx.Component:
         rx.text(B.description, as_="p", margin_y="2"),
         rx.flex(
             rx.link("Widok na rzutnik", href="/grupy/" + B.number.to_string() + "/ekran", underline="always"),
-            rx.link("Pobierz CSV", href="/api/grupy/" + B.number.to_string() + "/notatki.csv", underline="always"),
-            rx.link("Pobierz Markdown", href="/api/grupy/" + B.number.to_string() + "/notatki.md", underline="always"),
+            file_link(
+                "Pobierz notatki (CSV)",
+                "/api/grupy/" + B.number.to_string() + "/notatki.csv",
+                filename="grupa-" + B.number.to_string() + "-notatki.csv",
+            ),
+            file_link(
+                "Pobierz notatki (tekst .md)",
+                "/api/grupy/" + B.number.to_string() + "/notatki.md",
+                filename="grupa-" + B.number.to_string() + "-notatki.md",
+            ),
             spacing="4",
             wrap="wrap",
         ),
@@ -135,16 +144,21 @@ def board() -> rx.Component:
     )
 
 
-def _projector_frame(title, qr_target, body, pause_on_click, paused) -> rx.Component:
+def _projector_frame(title, qr_target, qr_alt: str, body, pause_on_click, paused) -> rx.Component:
+    # The address is known only once the page is live (the server HTML has "://" for an origin): no QR before.
+    qr_known = rx.State.is_hydrated & rx.State.router.url.origin.startswith("http")
     return rx.box(
         rx.flex(
-            rx.heading(title, as_="h1", size="9"),
+            rx.heading(title, as_="h1", class_name="projector-title"),
             rx.flex(
-                rx.image(
-                    src="/api/qr?u=" + qr_target,
-                    alt="Kod QR z adresem tej tablicy",
-                    width="140px",
-                    height="140px",
+                rx.cond(
+                    qr_known,
+                    rx.image(
+                        src="/api/qr?u=" + qr_target,
+                        alt=qr_alt,
+                        width="140px",
+                        height="140px",
+                    ),
                 ),
                 rx.button(
                     rx.cond(paused, "Wznów aktualizacje", "Wstrzymaj aktualizacje"),
@@ -159,8 +173,9 @@ def _projector_frame(title, qr_target, body, pause_on_click, paused) -> rx.Compo
             justify="between",
             align="start",
             spacing="4",
+            wrap="wrap",
         ),
-        rx.text(qr_target, size="4", as_="p"),
+        rx.cond(qr_known, rx.text(qr_target, size="4", as_="p")),
         body,
         class_name="projector",
     )
@@ -174,6 +189,7 @@ def board_projector() -> rx.Component:
             _projector_frame(
                 "Grupa " + B.roman + ": " + B.name,
                 rx.State.router.url.origin + "/grupy/" + B.number.to_string(),
+                "Kod QR z adresem tej tablicy",
                 rx.cond(B.paused, note_list(B.frozen_ids, B.frozen_by_id, True), note_list(ids, B.notes_by_id, True)),
                 B.toggle_pause,
                 B.paused,
@@ -226,9 +242,10 @@ def plenary() -> rx.Component:
         ),
         rx.flex(
             rx.link("Widok na rzutnik", href=routes.PLENARY_SCREEN, underline="always"),
-            rx.link("Pobierz Markdown", href=routes.API_PLENARY_MD, underline="always"),
-            rx.link("Pobierz CSV", href=routes.API_PLENARY_CSV, underline="always"),
+            file_link("Pobierz ustalenia (tekst .md)", routes.API_PLENARY_MD, filename="plenarna.md"),
+            file_link("Pobierz ustalenia (CSV)", routes.API_PLENARY_CSV, filename="plenarna.csv"),
             spacing="4",
+            wrap="wrap",
         ),
         rx.cond(
             PlenaryState.loaded,
@@ -245,6 +262,7 @@ def plenary_projector() -> rx.Component:
         _projector_frame(
             "Sesja plenarna: ustalenia grup",
             rx.State.router.url.origin + routes.PLENARY,
+            "Kod QR z adresem strony sesji plenarnej",
             rx.el.div(rx.foreach(groups, plenary_group), class_name="plenary-grid"),
             PlenaryState.toggle_pause,
             PlenaryState.paused,

@@ -100,13 +100,15 @@ def campaigns() -> rx.Component:
 def chart() -> rx.Component:
     return rx.recharts.line_chart(
         rx.recharts.line(data_key=CampaignDetailState.chart_key, stroke="#0b3d91", stroke_width=3),
-        rx.recharts.x_axis(data_key="dzień"),
+        # Room on the right and end labels kept inside, so the last date is not cut off.
+        rx.recharts.x_axis(data_key="dzień", padding={"left": 12, "right": 24}, interval="preserveStartEnd"),
         rx.recharts.y_axis(),
         rx.recharts.cartesian_grid(stroke_dasharray="3 3"),
         rx.recharts.graphing_tooltip(),
         data=CampaignDetailState.chart,
         width="100%",
         height=260,
+        margin={"top": 10, "right": 24, "left": 0, "bottom": 0},
     )
 
 

@@ -6,6 +6,7 @@ from reflex.vars import ObjectVar
 from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.components.layout import loading, page
+from kongres_app.components.links import file_link
 from kongres_app.components.staff import staff_page
 from kongres_app.services.grants import TEXT_FIELDS, GrantView
 from kongres_app.states.grants import GrantAdminState as A
@@ -48,10 +49,10 @@ def grant_card(g: ObjectVar[GrantView]) -> rx.Component:
             _facts(g),
             rx.flex(
                 rx.link("Złóż ofertę", href=g.offers_url, is_external=True, underline="always"),
-                rx.link(
+                file_link(
                     "Przypomnienie o terminie (.ics)",
-                    href="/api/konkursy/" + g.id.to_string() + "/termin.ics",
-                    underline="always",
+                    "/api/konkursy/" + g.id.to_string() + "/termin.ics",
+                    filename="termin-konkursu.ics",
                 ),
                 spacing="4",
                 margin_top="3",
@@ -125,7 +126,7 @@ def grants_admin() -> rx.Component:
         rx.heading("Konkursy ofert", as_="h1", size="8"),
         rx.box(A.notice, id="komunikat-konkursy", tab_index=-1, role="status", class_name="notice"),
         rx.el.ul(rx.foreach(A.items, admin_row), class_name="stack-list"),
-        rx.form(
+        forms.live_form(
             rx.heading("Nowy konkurs", as_="h2", size="6", margin_top="5"),
             forms.error_summary(A.error_items, A.form_error, "podsumowanie-bledow-konkurs"),
             _text("title", TEXT_FIELDS["title"][0], required=True, max_length=200),
@@ -139,7 +140,7 @@ def grants_admin() -> rx.Component:
             _text("granted_this_year_pln", "Dotacje na takie zadania w tym roku (zł)"),
             _text("granted_last_year_pln", "Dotacje na takie zadania w ubiegłym roku (zł)"),
             _text("offers_url", "Adres, pod którym składa się oferty", required=True, input_type="url"),
-            rx.button("Zapisz konkurs", type="submit", size="3"),
+            forms.submit_button("Zapisz konkurs", size="3"),
             on_submit=A.create,
             reset_on_submit=False,
             no_validate=True,

@@ -31,7 +31,7 @@ def registration_call() -> rx.Component:
 def hero() -> rx.Component:
     edition = CongressState.edition
     return rx.el.section(
-        rx.heading(edition.name, as_="h1", size="8"),
+        rx.heading(edition.name, as_="h1", size=rx.breakpoints(initial="6", sm="8"), class_name="hero-title"),
         rx.text("„", edition.slogan, "”", as_="p", class_name="slogan", margin_y="3"),
         parts.when_and_where(),
         registration_call(),

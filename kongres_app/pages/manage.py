@@ -7,6 +7,7 @@ from kongres_app.components import forms
 from kongres_app.components import registration_form as form
 from kongres_app.components.campaign_submit import campaigns_section
 from kongres_app.components.layout import loading, page
+from kongres_app.components.links import file_link
 from kongres_app.services.registration_views import DelegateView
 from kongres_app.states.congress import CongressState
 from kongres_app.states.manage import ManageState
@@ -150,7 +151,7 @@ def link_box() -> rx.Component:
 
 
 def edit_form() -> rx.Component:
-    return rx.form(
+    return forms.live_form(
         rx.heading("Zmień dane", as_="h2", size="6"),
         forms.error_summary(ManageState.error_items, ManageState.form_error),
         form.organisation_fields(ManageState),
@@ -158,7 +159,7 @@ def edit_form() -> rx.Component:
         form.delegate_fields(ManageState),
         form.consent_fields(ManageState),
         rx.flex(
-            rx.button("Zapisz zmiany", type="submit", size="3"),
+            forms.submit_button("Zapisz zmiany", size="3"),
             rx.button("Porzuć zmiany", type="button", variant="soft", size="3", on_click=ManageState.stop_edit),
             spacing="3",
             margin_top="4",
@@ -198,7 +199,7 @@ def registration_details() -> rx.Component:
                 rx.heading("Zgłoszone osoby", as_="h2", size="6", margin_top="6"),
                 rx.text(
                     "Kod wejścia lub kod QR pokażcie przy wejściu na salę. ",
-                    rx.link("Dodaj kongres do kalendarza (.ics)", href=routes.API_CALENDAR, underline="always"),
+                    file_link("Dodaj kongres do kalendarza (.ics)", routes.API_CALENDAR, filename="kongres.ics"),
                     as_="p",
                     margin_bottom="3",
                 ),

@@ -29,7 +29,7 @@ def duplicate_offer() -> rx.Component:
 
 
 def registration_form() -> rx.Component:
-    return rx.form(
+    return forms.live_form(
         forms.error_summary(RegistrationState.error_items, RegistrationState.form_error),
         duplicate_offer(),
         rx.text("Pola oznaczone „(wymagane)” trzeba wypełnić.", as_="p", margin_bottom="3"),
@@ -38,7 +38,7 @@ def registration_form() -> rx.Component:
         form.delegate_fields(RegistrationState),
         form.consent_fields(RegistrationState),
         privacy_summary(),
-        rx.button("Wyślij zgłoszenie", type="submit", size="4", margin_top="4"),
+        forms.submit_button("Wyślij zgłoszenie", size="4", margin_top="4"),
         on_submit=RegistrationState.submit,
         reset_on_submit=False,
         no_validate=True,

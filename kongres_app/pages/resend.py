@@ -17,7 +17,7 @@ def resend() -> rx.Component:
             as_="p",
             margin_y="3",
         ),
-        rx.form(
+        forms.live_form(
             forms.text_input(
                 "pole-resend-email",
                 ResendState.email,
@@ -28,7 +28,7 @@ def resend() -> rx.Component:
                 input_type="email",
                 autocomplete="email",
             ),
-            rx.button("Wyślij link", type="submit", size="3"),
+            forms.submit_button("Wyślij link", size="3"),
             on_submit=ResendState.submit,
             reset_on_submit=False,
             no_validate=True,

@@ -26,7 +26,7 @@ def settings_page() -> rx.Component:
     return staff_page(
         rx.heading("Ustawienia kongresu", as_="h1", size="8"),
         rx.box(S.notice, id="komunikat-ustawienia", tab_index=-1, role="status", class_name="notice"),
-        rx.form(
+        forms.live_form(
             rx.el.fieldset(
                 rx.el.legend("Kongres", class_name="legend"),
                 _field("name", "Nazwa", required=True),
@@ -59,7 +59,7 @@ def settings_page() -> rx.Component:
                 *[_field(key, label, required=True) for key, (label, _default) in SETTING_NUMBERS.items()],
                 class_name="form-section",
             ),
-            rx.button("Zapisz ustawienia", type="submit", size="3"),
+            forms.submit_button("Zapisz ustawienia", size="3"),
             on_submit=S.save,
             reset_on_submit=False,
             no_validate=True,
@@ -120,7 +120,7 @@ def team_page() -> rx.Component:
         ),
         rx.cond(
             TeamState.reset_for != 0,
-            rx.form(
+            forms.live_form(
                 rx.box(
                     forms.label("Nowe hasło (co najmniej 12 znaków)", "pole-nowe-haslo", True),
                     rx.input(
@@ -128,13 +128,13 @@ def team_page() -> rx.Component:
                     ),
                     class_name="field",
                 ),
-                rx.button("Ustaw hasło", type="submit"),
+                forms.submit_button("Ustaw hasło"),
                 on_submit=TeamState.reset_password,
                 reset_on_submit=True,
                 class_name="note-form",
             ),
         ),
-        rx.form(
+        forms.live_form(
             rx.heading("Dodaj moderatora grupy", as_="h2", size="5"),
             _input("Login", "login"),
             _input("Imię i nazwisko", "nazwa"),
@@ -152,7 +152,7 @@ def team_page() -> rx.Component:
                 class_name="field",
             ),
             _input("Hasło (co najmniej 12 znaków)", "haslo", "password", "new-password"),
-            rx.button("Dodaj moderatora", type="submit", size="3"),
+            forms.submit_button("Dodaj moderatora", size="3"),
             on_submit=TeamState.add_facilitator,
             reset_on_submit=True,
             class_name="note-form",

@@ -4,6 +4,7 @@ import reflex as rx
 from reflex.vars import ObjectVar
 
 from kongres_app import routes
+from kongres_app.components import forms
 from kongres_app.components.campaign_submit import campaign_fields, error_box
 from kongres_app.components.campaigns import figures
 from kongres_app.components.staff import staff_page
@@ -94,12 +95,12 @@ def campaign_form() -> rx.Component:
         rx.box(F.notice, id="komunikat-zbiorka-org", tab_index=-1, role="status", class_name="notice"),
         rx.cond(
             F.open,
-            rx.form(
+            forms.live_form(
                 rx.heading(rx.cond(F.editing_id != 0, "Edycja zbiórki", "Nowa zbiórka"), as_="h2", size="6"),
                 error_box(F, SUMMARY),
                 *campaign_fields(F, with_organisation=True),
                 rx.flex(
-                    rx.button("Zapisz zbiórkę", type="submit", size="3"),
+                    forms.submit_button("Zapisz zbiórkę", size="3"),
                     rx.button("Zamknij", type="button", variant="soft", size="3", on_click=F.close),
                     spacing="3",
                 ),

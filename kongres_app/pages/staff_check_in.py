@@ -3,6 +3,7 @@
 import reflex as rx
 
 from kongres_app import routes
+from kongres_app.components import forms
 from kongres_app.components.staff import staff_page
 from kongres_app.services.organiser import CheckInResult
 from kongres_app.states.check_in import CheckInState
@@ -43,7 +44,7 @@ def staff_check_in() -> rx.Component:
             as_="p",
             margin_y="3",
         ),
-        rx.form(
+        forms.live_form(
             rx.el.label("Kod wejścia", html_for="pole-kod", class_name="field-label"),
             rx.flex(
                 rx.input(
@@ -55,7 +56,7 @@ def staff_check_in() -> rx.Component:
                     max_length=20,
                     class_name="check-in-input",
                 ),
-                rx.button("Sprawdź", type="submit", size="3"),
+                forms.submit_button("Sprawdź", size="3"),
                 spacing="3",
             ),
             on_submit=CheckInState.submit,

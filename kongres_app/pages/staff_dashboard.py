@@ -99,7 +99,7 @@ def dashboard_content() -> rx.Component:
 
 def announcement_form() -> rx.Component:
     a = AnnouncementAdminState
-    return rx.form(
+    return forms.live_form(
         rx.heading("Ogłoszenie na żywo", as_="h2", size="5"),
         rx.text(
             "Pojawi się od razu na każdej otwartej stronie kongresu, aż minie czas albo je wycofasz.", as_="p", size="2"
@@ -127,7 +127,7 @@ def announcement_form() -> rx.Component:
             ),
             class_name="field",
         ),
-        rx.button("Wyślij ogłoszenie", type="submit", size="3"),
+        forms.submit_button("Wyślij ogłoszenie", size="3"),
         rx.box(a.notice, id="komunikat-ogloszenie", tab_index=-1, role="status", class_name="notice"),
         rx.el.ul(
             rx.foreach(

@@ -13,7 +13,7 @@ def staff_login() -> rx.Component:
         rx.heading("Logowanie organizatorów", as_="h1", size="8"),
         rx.text("Dla organizatorów kongresu i moderatorów grup.", as_="p", margin_y="3"),
         rx.box(LoginState.error, id="blad-logowania", tab_index=-1, role="alert", class_name="field-error login-error"),
-        rx.form(
+        forms.live_form(
             rx.box(
                 forms.label("Login", "pole-login", True),
                 rx.input(id="pole-login", name="username", auto_complete="username", size="3", max_length=60),
@@ -24,7 +24,7 @@ def staff_login() -> rx.Component:
                 rx.input(id="pole-haslo", name="password", type="password", auto_complete="current-password", size="3"),
                 class_name="field",
             ),
-            rx.button("Zaloguj się", type="submit", size="3"),
+            forms.submit_button("Zaloguj się", size="3"),
             on_submit=LoginState.submit,
             reset_on_submit=False,
             max_width="28rem",

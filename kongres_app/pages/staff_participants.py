@@ -3,6 +3,8 @@
 import reflex as rx
 
 from kongres_app import routes
+from kongres_app.components import forms
+from kongres_app.components.links import file_link
 from kongres_app.components.staff import staff_page
 from kongres_app.services.dictionaries import GMINAS, STATUS_LABELS
 from kongres_app.services.organiser import ParticipantRow
@@ -172,7 +174,7 @@ def pager() -> rx.Component:
 
 
 def capacity_form() -> rx.Component:
-    return rx.form(
+    return forms.live_form(
         rx.heading("Liczba miejsc w grupie", as_="h2", size="5"),
         rx.flex(
             rx.box(
@@ -195,7 +197,7 @@ def capacity_form() -> rx.Component:
                     size="3",
                 ),
             ),
-            rx.button("Zapisz", type="submit", size="3", align_self="end"),
+            forms.submit_button("Zapisz", size="3", align_self="end"),
             spacing="3",
             wrap="wrap",
         ),
@@ -212,9 +214,9 @@ def staff_participants() -> rx.Component:
     return staff_page(
         rx.heading("Uczestnicy", as_="h1", size="8"),
         rx.flex(
-            rx.link("Pobierz CSV", href=routes.API_EXPORT_CSV, underline="always"),
-            rx.link("Pobierz XLSX", href=routes.API_EXPORT_XLSX, underline="always"),
-            rx.link("Lista obecności do druku", href=routes.API_CHECK_IN_LIST, is_external=True, underline="always"),
+            file_link("Pobierz CSV", routes.API_EXPORT_CSV, filename="uczestnicy.csv"),
+            file_link("Pobierz XLSX", routes.API_EXPORT_XLSX, filename="uczestnicy.xlsx"),
+            file_link("Lista obecności do druku", routes.API_CHECK_IN_LIST, target="_blank"),
             spacing="4",
             margin_y="3",
             wrap="wrap",

@@ -229,7 +229,7 @@ def campaign_card(c: Campaign, today: date, *, private: bool = False) -> Campaig
         ended=ended,
         status=ENDED if ended and c.status == PUBLISHED else c.status,
         status_label=STATUS_LABELS[ENDED] if ended and c.status == PUBLISHED else STATUS_LABELS.get(c.status, ""),
-        verified=c.verified,
+        verified=c.verified and not c.is_example,  # a fictional example was never checked
         is_example=c.is_example,
         rejection_reason=c.rejection_reason if private else "",
         last_error=c.last_error if private else "",
@@ -784,7 +784,7 @@ def _example(raw: dict[str, Any], edition_id: int, today: date, now: datetime) -
         external_url=raw["external_url"],
         hide_amounts=bool(raw.get("hide_amounts", False)),
         status=raw["status"],
-        verified=bool(raw.get("verified", True)),
+        verified=False,
         is_example=True,
         created_at=now + timedelta(days=int(raw["starts_in_days"])),
         updated_at=now,

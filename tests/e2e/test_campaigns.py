@@ -139,7 +139,7 @@ def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_accou
     page.get_by_label("Szukaj").fill("dach")
     card = cards(page).first
     expect(card).to_contain_text("Nowy dach świetlicy w Raszynie")
-    expect(card).to_contain_text("Zweryfikowana")
+    expect(card).to_contain_text("Sprawdzona przez organizatorów")
     image = card.locator("img")
     expect(image).to_have_attribute("src", re.compile(r"/_upload/kampanie/[0-9a-f]{24}\.png$"))
     assert page.request.get(image.get_attribute("src")).status == 200
