@@ -3,7 +3,8 @@ sideways scrolling, and every link on the page clicked the way a person would cl
 
 What is walked: the app's own page table (``PAGES`` in ``kongres_app/kongres_app.py``), so a page added later is
 walked without touching this file. Dynamic routes get concrete values from the data (``/grupy/[numer]``: every
-group of ``/api/congress``; ``/zbiorki/[id]``: the first published campaign of ``/api/zbiorki``); a route with a
+group of ``/api/congress``; ``/zbiorki/[id]``: the first published campaign of ``/api/zbiorki``; the not-found page, ``routes.NOT_FOUND``, at an unknown address,
+where it must answer 404 and be that page); a route with a
 parameter (or a query) this file cannot fill is a failure, as is a page-like constant in ``routes.py`` that is not
 in ``PAGES``. Arranged beforehand through the real UI: a registration (management link, registration code), a
 board joined with that code in the walking browser (so /moj-kongres and the boards show a delegate's view), and
@@ -15,8 +16,10 @@ On each page (at each viewport) the test records, and reports together at the en
 - an uncaught JS error (``pageerror``) or a console error (with the resource it names);
 - sideways scrolling: ``documentElement.scrollWidth > innerWidth`` once the page is live (with the elements
   that stick out);
-- every ``<a>`` without an href; links outside the app (other origin, ``mailto:``, ``tel:``) only need an href,
-  and in-page ``#fragment`` links only need their target element;
+- every ``<a>`` without an href; links outside the app (other origin, ``mailto:``, ``tel:``) only need an href;
+  in-page ``#fragment`` links need their target element, and one whose href is not this page's address (the
+  skip link's ``/path/#tresc`` on a page opened with ``?klucz=...``) is followed and must leave the address and
+  the page's data as they were;
 - every link inside the app is clicked in the same tab (the first visible copy, after opening a closed
   ``<details>`` menu if only that hides it), after a fresh ``goto`` of the page when an earlier click left it.
   The click must lead somewhere live and not to the not-found page, without JS errors.
@@ -41,7 +44,8 @@ budget; running out is itself a failure naming what was not walked.
 Waiting: only on conditions. An init script counts the websocket messages that set ``is_hydrated`` to true,
 so "the page is live" is ``window.__crawl.hydrated`` going up (the same signal after a ``goto``, a client-side
 navigation or a popup), then the ``<h1>`` being visible. The outcome of a click (download, popup, document
-response, client-side navigation) is observed by polling Playwright's events with a deadline.
+response, client-side navigation) is observed by polling Playwright's events with a deadline. The one wait for
+something that must not happen (an in-page link leaving the page, above) is bounded to 3 s and used only there.
 """
 
 from __future__ import annotations
@@ -74,7 +78,9 @@ VIEWPORTS = [pytest.param((360, 740), id="360x740"), pytest.param((1280, 900), i
 BUDGET_PER_VIEWPORT_S = 150
 LIVE_TIMEOUT_MS = 15_000
 CLICK_OUTCOME_S = 10
+IN_PAGE_SETTLE_MS = 3_000
 MUST_DOWNLOAD = {"csv", "md", "xlsx", "ics", "json"}
+MISSING_ADDRESS = "/nie-ma-takiej-strony"  # walks the not-found page (route ``routes.NOT_FOUND``)
 NOT_FOUND = re.compile(r"404|Page not found|Not Found|Nie znaleziono|Nie ma takiej", re.IGNORECASE)
 
 # Counts the websocket messages that mark the page hydrated (Reflex sends ``is_hydrated`` = true after on_load).
@@ -134,6 +140,15 @@ OFF_PAGE_JS = """
 }
 """
 
+MAIN_TEXT_JS = """
+() => {
+  const main = document.querySelector("main") || document.body;
+  const h1 = main.querySelector("h1");
+  const text = main.innerText.replace(h1 ? h1.innerText : "", "").trim().replace(/\\s+/g, " ");
+  return text.slice(0, 140);
+}
+"""
+
 NOT_FOUND_JS = """
 () => {
   const heads = [...document.querySelectorAll("h1")].map((h) => h.innerText.trim()).join(" | ");
@@ -180,9 +195,9 @@ def page_constants_missing_from_table() -> list[str]:
 
 def concrete_urls(route: str, data: Arranged) -> list[str] | None:
     """The URLs that visit a route; None when this test cannot fill in its parameters."""
-    with_query = {routes.MANAGE: data.manage_path}
-    if route in with_query:
-        return [with_query[route]]
+    fixed = {routes.MANAGE: data.manage_path, routes.NOT_FOUND: MISSING_ADDRESS}
+    if route in fixed:
+        return [fixed[route]]
     params = re.findall(r"\[(\w+)\]", route)
     if not params:
         return [route]
@@ -267,6 +282,7 @@ class Walker:
         self.errors: list[tuple[str, str]] = []
         self.links_done: dict[tuple[str, bool, bool], Failure | None] = {}
         self.events: list[tuple[str, object]] = []
+        self.counts = {"pages": 0, "clicks": 0, "downloads": 0}
         self.page: Page | None = None
         context.add_init_script(HYDRATION_COUNTER)
         context.on("page", self._watch)
@@ -285,6 +301,8 @@ class Walker:
     def _console(self, msg) -> None:
         if msg.type == "error":
             source = msg.location.get("url") if msg.location else ""
+            if source == self.base + MISSING_ADDRESS and "404" in msg.text:
+                return  # the not-found page's own status, which it must have
             self.errors.append((self.where, f"console error: {msg.text[:300]}" + (f" [{source}]" if source else "")))
 
     def _response(self, response: Response) -> None:
@@ -336,23 +354,27 @@ class Walker:
     def open_page(self, url: str) -> str | None:
         """goto + wait until live; None when the page is fine to look at."""
         self.events.clear()
+        missing = url == MISSING_ADDRESS
         try:
             response = self.page.goto(url)
         except PlaywrightError as exc:
             return f"could not be opened: {exc}"
         self.dirty = False
-        if response is None or response.status != 200:
+        if response is None or response.status != (404 if missing else 200):
             return f"responded {response.status if response else 'nothing'}"
         problem = self.wait_live(self.page)
         if problem:
             return problem
         if _path(self.page.url) != _path(url):
             return f"redirected to {self.page.url.removeprefix(self.base)}"
+        if missing:
+            return None if self.not_found(self.page) else "an unknown address does not show the not-found page"
         return self.not_found(self.page)
 
     # -- one page
     def walk(self, url: str, label: str) -> None:
         self.where = label
+        self.counts["pages"] += 1
         problem = self.open_page(url)
         if problem:
             self.fail(label, problem)
@@ -384,15 +406,16 @@ class Walker:
         if parts.scheme in ("mailto", "tel") or f"{parts.scheme}://{parts.netloc}" != self.origin:
             return  # outside the app: having an href is all we check
         if parts.fragment and _path(link["url"]) == _path(source):
-            # Meant to stay on this page: its target must exist and the href must keep the page's query.
+            # Meant to stay on this page: its target must exist, and following it must not leave the page.
             if not self.page.evaluate("(id) => !!document.getElementById(id)", parts.fragment):
                 self.fail(label, f"in-page link {link['text']!r} → #{parts.fragment}: no element has that id")
-            if parts.query != urlsplit(source).query:
-                self.fail(
-                    label,
-                    f"in-page link {link['text']!r} has href {link['attr']!r}, which drops this page's query "
-                    f"({', '.join(parse_qs(urlsplit(source).query))}): following it opens the page without them",
-                )
+            if parts.query != urlsplit(self.page.url).query:  # the href alone does not prove it stays here
+                self.where = f"{label} → in-page link {link['text']!r}"
+                problem = self.follow_in_page(source, link)
+                self.flush_errors()
+                if problem:
+                    self.fail(label, f"in-page link {link['text']!r} (href {link['attr']!r}) {problem}")
+                self.where = label
             return
         if key in self.links_done:
             earlier = self.links_done[key]
@@ -415,6 +438,8 @@ class Walker:
         if locator is None:
             return "no visible copy of this link to click at this width"
         outcome = self.click(locator, link["url"])
+        self.counts["clicks"] += 1
+        self.counts["downloads"] += outcome.kind == "download"
         path = urlsplit(link["url"]).path
         ext = PurePosixPath(path).suffix.lstrip(".").lower()
         is_api = path.startswith("/api/")
@@ -442,6 +467,41 @@ class Walker:
             if outcome.popup is not None and not outcome.popup.is_closed():
                 outcome.popup.close()
 
+    def follow_in_page(self, source: str, link: dict) -> str | None:
+        """Follow an in-page link whose href differs from this page's address (it lacks the query)."""
+        if self.dirty and (problem := self.open_page(source)):
+            return f"could not be checked: {problem}"
+        locator = self._visible_copy(link["attr"])
+        if locator is None:
+            return "has no visible copy to follow at this width"
+        here = self.page.evaluate("location.pathname + location.search")
+        before = self.hydrations(self.page)
+        self.activate(locator)
+        try:
+            # The one wait for something that must NOT happen: bounded, and only for such links.
+            self.page.wait_for_function(
+                "([here, before]) => location.pathname + location.search !== here || window.__crawl.hydrated > before",
+                arg=[here, before],
+                timeout=IN_PAGE_SETTLE_MS,
+            )
+        except PlaywrightTimeout:
+            return None  # stayed on this page, with its query
+        self.dirty = True
+        now = self.page.evaluate("location.pathname + location.search + location.hash")
+        self.page.wait_for_function(f"window.__crawl.hydrated > {before}", timeout=LIVE_TIMEOUT_MS)
+        shown = self.page.evaluate(MAIN_TEXT_JS)
+        lost = ", ".join(parse_qs(urlsplit(here).query)) or "the query"
+        return (
+            f"leaves the page when followed: the address becomes {now} ({lost} lost), and the page then shows {shown!r}"
+        )
+
+    def activate(self, locator) -> None:
+        if locator.evaluate(OFF_PAGE_JS):
+            locator.focus()  # shown only when focused (a skip link): a keyboard user's Enter is the click
+            locator.press("Enter")
+        else:
+            locator.click(timeout=5_000)
+
     def _visible_copy(self, attr: str):
         anchors = self.page.locator(f"a[href={json.dumps(attr)}]")
         if anchors.filter(visible=True).count() == 0:
@@ -461,11 +521,7 @@ class Walker:
         before_url = self.page.url
         self_link = urlsplit(target_url)._replace(fragment="") == urlsplit(before_url)._replace(fragment="")
         try:
-            if locator.evaluate(OFF_PAGE_JS):
-                locator.focus()  # shown only when focused (a skip link): a keyboard user's Enter is the click
-                locator.press("Enter")
-            else:
-                locator.click(timeout=5_000)
+            self.activate(locator)
         except PlaywrightError:
             self.dirty = True
             return Outcome("none")
@@ -601,6 +657,10 @@ def walk_every_page(browser: Browser, base_url: str, data: Arranged, size: tuple
                 label = f"{route} (with the registration's key)"
             walker.walk(url, label)
         walker.flush_errors()
+        print(
+            f"{viewport}: walked {walker.counts['pages']} pages, clicked {walker.counts['clicks']} links, "
+            f"{walker.counts['downloads']} of them downloads, in {time.monotonic() - started:.0f} s"
+        )
         return walker.failures
     finally:
         context.close()
