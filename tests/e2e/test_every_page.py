@@ -3,8 +3,8 @@ sideways scrolling, and every link on the page clicked the way a person would cl
 
 What is walked: the app's own page table (``PAGES`` in ``kongres_app/kongres_app.py``), so a page added later is
 walked without touching this file. Dynamic routes get concrete values from the data (``/grupy/[numer]``: every
-group of ``/api/congress``; ``/zbiorki/[id]``: the first published campaign of ``/api/zbiorki``; the not-found page, ``routes.NOT_FOUND``, at an unknown address,
-where it must answer 404 and be that page); a route with a
+group of ``/api/congress``; ``/zbiorki/[id]``: the first published campaign of ``/api/zbiorki``; the not-found
+page, ``routes.NOT_FOUND``: an unknown address, where it must answer 404 and be that page). A route with a
 parameter (or a query) this file cannot fill is a failure, as is a page-like constant in ``routes.py`` that is not
 in ``PAGES``. Arranged beforehand through the real UI: a registration (management link, registration code), a
 board joined with that code in the walking browser (so /moj-kongres and the boards show a delegate's view), and
@@ -271,6 +271,7 @@ class Outcome:
     download: Download | None = None
     popup: Page | None = None
     response: Response | None = None
+    error: str = ""
 
 
 class Walker:
@@ -462,7 +463,7 @@ class Walker:
                 except AssertionError:
                     return "the page it leads to shows no <h1>"
                 return None
-            return f"nothing happened within {CLICK_OUTCOME_S} s of the click"
+            return f"could not be clicked: {outcome.error}" if outcome.error else self._describe(outcome)
         finally:
             if outcome.popup is not None and not outcome.popup.is_closed():
                 outcome.popup.close()
@@ -503,7 +504,7 @@ class Walker:
             locator.click(timeout=5_000)
 
     def _visible_copy(self, attr: str):
-        anchors = self.page.locator(f"a[href={json.dumps(attr)}]")
+        anchors = self.page.locator(f"a[href={json.dumps(attr, ensure_ascii=False)}]")
         if anchors.filter(visible=True).count() == 0:
             # Only a closed disclosure (the phone menu is a <details>) hides it: open it, as a person would.
             closed = self.page.locator("details:not([open])", has=anchors)
@@ -522,9 +523,9 @@ class Walker:
         self_link = urlsplit(target_url)._replace(fragment="") == urlsplit(before_url)._replace(fragment="")
         try:
             self.activate(locator)
-        except PlaywrightError:
+        except PlaywrightError as exc:
             self.dirty = True
-            return Outcome("none")
+            return Outcome("none", error=str(exc).splitlines()[0])
         deadline = time.monotonic() + CLICK_OUTCOME_S
         while time.monotonic() < deadline:
             downloads = [value for kind, value in self.events if kind == "download"]
@@ -532,7 +533,8 @@ class Walker:
             documents = [value for kind, value in self.events if kind == "document"]
             if downloads:
                 for popup in popups:  # a new tab that only delivered a file
-                    popup.close()
+                    if not popup.is_closed():
+                        popup.close()
                 return Outcome("download", download=downloads[0])
             if popups:
                 try:
@@ -563,7 +565,9 @@ class Walker:
         if outcome.kind == "document":
             status = outcome.response.status if outcome.response else "?"
             return f"it opened as a page in this tab (status {status})"
-        return f"nothing happened within {CLICK_OUTCOME_S} s"
+        if outcome.error:
+            return f"the click failed: {outcome.error}"
+        return f"nothing happened within {CLICK_OUTCOME_S} s of the click"
 
     def _judge_download(self, download: Download, path: str, *, expected: bool) -> str | None:
         if not expected:
