@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from kongres_app.services.boards import BoardView, NoteView, PlenaryGroup
-
-
-def _md_text(text: str) -> str:
-    # Plain text stays plain in Markdown: escape what Markdown would interpret.
-    escaped = "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>" else ch for ch in text)
-    return escaped.replace("\n", "  \n")
+from kongres_app.services.export_cells import csv_bytes
+from kongres_app.services.export_cells import markdown_text as _md_text
 
 
 def _md_note(n: NoteView) -> str:
@@ -41,21 +34,13 @@ def plenary_markdown(groups: list[PlenaryGroup]) -> str:
 HEADER = ["Grupa", "Nr", "Rodzaj", "Treść", "Autor", "Poparcia", "Godzina", "Przypięta", "Na sesję plenarną"]
 
 
-def _safe(cell: str) -> str:
-    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell
-
-
 def _row(group: str, n: NoteView) -> list[str]:
     values = [group, str(n.id), n.kind_label, n.text, n.author, str(n.votes), n.time]
-    return [_safe(v) for v in values] + ["tak" if n.pinned else "nie", "tak" if n.plenary else "nie"]
+    return [*values, "tak" if n.pinned else "nie", "tak" if n.plenary else "nie"]
 
 
 def _csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([HEADER, *rows])
 
 
 def board_csv(view: BoardView) -> bytes:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 from itertools import groupby
 
@@ -12,17 +10,12 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kongres_app.services.export_cells import csv_bytes, html_text, xlsx_append_text
 from kongres_app.services.organiser import ParticipantRow, export_rows
 
 
 def participants_csv(rows: list[ParticipantRow]) -> bytes:
-    """Semicolon-separated UTF-8 with a BOM: opens correctly in a Polish Excel by double-click."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-    for row in export_rows(rows):
-        # A leading = + - @ would make a spreadsheet run the cell as a formula.
-        writer.writerow([f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(export_rows(rows))
 
 
 def participants_xlsx(rows: list[ParticipantRow]) -> bytes:
@@ -32,7 +25,7 @@ def participants_xlsx(rows: list[ParticipantRow]) -> bytes:
         raise TypeError(f"unexpected active sheet: {sheet!r}")
     sheet.title = "Uczestnicy"
     for row in export_rows(rows):
-        sheet.append(row)
+        xlsx_append_text(sheet, row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -60,20 +53,20 @@ def check_in_list_html(rows: list[ParticipantRow], title: str) -> str:
     confirmed = [r for r in rows if r.status == "confirmed"]
     parts = [
         "<!DOCTYPE html><html lang='pl'><head><meta charset='utf-8'>",
-        f"<title>Lista obecności – {html.escape(title)}</title><style>{PRINT_CSS}</style></head><body>",
-        f"<h1>Lista obecności – {html.escape(title)}</h1>",
+        f"<title>Lista obecności – {html_text(title)}</title><style>{PRINT_CSS}</style></head><body>",
+        f"<h1>Lista obecności – {html_text(title)}</h1>",
         "<p class='noprint'><button onclick='window.print()'>Drukuj</button></p>",
     ]
     for label, group_rows in groupby(
         sorted(confirmed, key=lambda r: (r.group_number, r.full_name)), key=lambda r: r.group_label
     ):
-        parts.append(f"<section><h2>{html.escape(label)}</h2><table><thead><tr>")
+        parts.append(f"<section><h2>{html_text(label)}</h2><table><thead><tr>")
         parts.append("<th scope='col'>Obecny</th><th scope='col'>Imię i nazwisko</th><th scope='col'>Organizacja</th>")
         parts.append("<th scope='col'>Kod</th><th scope='col'>Podpis</th></tr></thead><tbody>")
         for r in group_rows:
             parts.append(
-                f"<tr><td class='box'><span aria-label='pole do zaznaczenia'></span></td><td>{html.escape(r.full_name)}</td>"
-                f"<td>{html.escape(r.org_name)}</td><td>{html.escape(r.code)}</td><td></td></tr>"
+                f"<tr><td class='box'><span aria-label='pole do zaznaczenia'></span></td><td>{html_text(r.full_name)}</td>"
+                f"<td>{html_text(r.org_name)}</td><td>{html_text(r.code)}</td><td></td></tr>"
             )
         parts.append("</tbody></table></section>")
     if not confirmed:

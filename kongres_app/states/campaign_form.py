@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from kongres_app.offload import in_thread
 from kongres_app.services import images
 from kongres_app.services.campaigns import CampaignInput
 from kongres_app.states.events import event
@@ -57,7 +58,7 @@ class CampaignFormMixin(rx.State, mixin=True):
             return None
         data = await files[0].read(images.MAX_BYTES + 1)
         try:
-            self.image_path, self.image_error = images.store(data), ""
+            self.image_path, self.image_error = await in_thread(images.store, data), ""
         except images.ImageError as exc:
             self.image_error = exc.message
         return rx.clear_selected_files(UPLOAD_ID)

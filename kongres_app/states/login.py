@@ -4,10 +4,16 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.offload import in_thread
 from kongres_app.services.auth import AuthError, login
 from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import StaffState
+
+
+def _check_login(username: str, password: str, client: str) -> str:
+    with session_scope() as session:
+        return login(session=session, username=username, password=password, client_key=client)[0]
 
 
 class LoginState(rx.State):
@@ -24,8 +30,7 @@ class LoginState(rx.State):
             return focus("blad-logowania")
         client = self.router.session.client_ip or "unknown"
         try:
-            with session_scope() as session:
-                token, _staff = login(session=session, username=username, password=password, client_key=client)
+            token = await in_thread(_check_login, username, password, client)
         except AuthError as exc:
             self.error = exc.message
             return focus("blad-logowania")

@@ -7,6 +7,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from kongres_app.db import session_scope
+from kongres_app.offload import in_thread
 from kongres_app.services import auth, congress_settings
 from kongres_app.services.auth import AuthError, PermissionDenied
 from kongres_app.services.clock import polish_datetime
@@ -15,6 +16,11 @@ from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
+
+
+def _in_transaction(action: Callable[[Session], object]) -> None:
+    with session_scope() as session:
+        action(session)
 
 
 class SettingsState(rx.State):
@@ -109,8 +115,7 @@ class TeamState(rx.State):
     async def _team_action(self, action: Callable[[Session], object], notice: str) -> bool:
         """Run a team change (the service checks the caller's role); its outcome goes to the message area."""
         try:
-            with session_scope() as session:
-                action(session)
+            await in_thread(_in_transaction, action)  # hashing a new password must not stall the loop
         except PermissionDenied:
             self.error, self.notice = "Brak uprawnień.", ""
             return False
