@@ -13,8 +13,9 @@ def skip_link() -> rx.Component:
     return rx.el.a(
         "Przejdź do treści",
         href=f"#{routes.MAIN_CONTENT_ID}",
-        # The router handles hash links itself, so move focus explicitly (WCAG 2.4.1).
-        on_click=rx.call_script(f"document.getElementById('{routes.MAIN_CONTENT_ID}').focus()"),
+        # The router would rebuild the address from the path alone (dropping ``?klucz=…``): move focus ourselves
+        # (WCAG 2.4.1); before the page is live the plain ``#tresc`` link does it.
+        on_click=rx.call_script(f"document.getElementById('{routes.MAIN_CONTENT_ID}').focus()").prevent_default,
         class_name="skip-link",
     )
 
