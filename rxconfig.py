@@ -1,11 +1,16 @@
 """Reflex configuration: everything that varies comes from the environment (see README)."""
 
+import os
+
 import reflex as rx
 
 from kongres_app.serving import respawn_killed_workers
 from kongres_app.settings import load_settings
+from kongres_app.states.limits import MAX_MESSAGE_BYTES
 
 settings = load_settings()
+# No client message over 64 KiB (Reflex's default is 1 MB): see kongres_app/states/limits.py.
+os.environ.setdefault("REFLEX_SOCKET_MAX_HTTP_BUFFER_SIZE", str(MAX_MESSAGE_BYTES))
 respawn_killed_workers()  # one crashed worker must not stop the others (see kongres_app/serving.py)
 
 config = rx.Config(

@@ -1,7 +1,7 @@
 """Failed-login flood: does the server stay responsive while passwords are checked?
 
-45 socket-level tabs on ``/organizator/logowanie`` (15 from each of 3 loopback addresses, so no address reaches
-the per-address lockout before its checks ran) send a wrong password at the same moment, while ``/ping`` is
+45 wrong passwords are posted to the login form's address at the same moment (15 from each of 3 loopback
+addresses, so no address reaches the per-address lockout before its checks ran), while ``/ping`` is
 timed every 50 ms. The floor is ``/ping`` on the same server in the same run with no login in flight. argon2 on
 the event loop stalled ``/ping`` for 2.7–4.7 s in this attack; the target is p95 under 200 ms.
 """
@@ -9,7 +9,6 @@ the event loop stalled ``/ping`` for 2.7–4.7 s in this attack; the target is p
 from __future__ import annotations
 
 import asyncio
-import json
 import statistics
 import tempfile
 import time
@@ -18,25 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import websockets
 
-from kongres_app.settings import PROJECT_ROOT
 from kongres_app.testing import AppProcess, app_environment, free_port, prepare_database
 
-ROOT = "reflex___state____state"
-LOGIN_STATE = f"{ROOT}.kongres_app___states___login____login_state"
-HYDRATED = '"is_hydrated_rx_state_":true'
-ANSWERED = "error_rx_state_"
 SOURCES = ("127.0.0.2", "127.0.0.3", "127.0.0.4")
-
-
-def _schema() -> str:
-    import re
-
-    text = (PROJECT_ROOT / ".web" / "utils" / "context.jsx").read_text()
-    match = re.search(r'stateSchema = "([0-9a-f]+)"', text)
-    assert match, "build the app first"
-    return match.group(1)
+LOGIN_POST = "/api/organizator/logowanie"
 
 
 @dataclass
@@ -72,47 +57,23 @@ async def _pings(client: httpx.AsyncClient, base_url: str, stop: asyncio.Event) 
     return times
 
 
-async def _tab(ws_url: str, schema: str, source: str, go: asyncio.Event, ready: asyncio.Semaphore) -> float:
-    token = str(uuid.uuid4())
-    path = "/organizator/logowanie"
-    async with websockets.connect(
-        f"{ws_url}/?EIO=4&transport=websocket&token={token}", local_addr=(source, 0), open_timeout=60
-    ) as ws:
-        await ws.recv()  # engine.io open
-        hydrate = {
-            "name": f"{ROOT}.hydrate_and_load",
-            "payload": {},
-            "router_data": {"pathname": path, "asPath": path, "query": {}},
-            "token": token,
-        }
-        await ws.send("40/_event," + json.dumps({"event": hydrate, "state_schema": schema, "token": token}))
-        async for message in ws:
-            if message == "2":
-                await ws.send("3")
-            elif HYDRATED in str(message):
-                break
-        ready.release()
+async def _failed_login(base_url: str, source: str, go: asyncio.Event) -> float:
+    """One wrong password posted as the login form does, from ``source``; seconds until the refusal."""
+    transport = httpx.AsyncHTTPTransport(local_address=source)
+    async with httpx.AsyncClient(transport=transport, base_url=base_url, timeout=120) as client:
         await go.wait()
         form = {"username": f"nieznany-{uuid.uuid4().hex[:8]}", "password": "zle-haslo-" + uuid.uuid4().hex}
-        event = {"name": f"{LOGIN_STATE}.submit", "payload": {"form_data": form}, "router_data": hydrate["router_data"]}
         start = time.perf_counter()
-        await ws.send("42/_event," + json.dumps(["event", {**event, "token": token}]))
-        async for message in ws:
-            if message == "2":
-                await ws.send("3")
-            elif ANSWERED in str(message):
-                return time.perf_counter() - start
-    raise RuntimeError("the login tab closed before an answer")
+        response = await client.post(LOGIN_POST, data=form)
+        if response.status_code != 303 or "blad=" not in response.headers.get("location", ""):
+            raise RuntimeError(f"unexpected answer {response.status_code} {response.headers.get('location')}")
+        return time.perf_counter() - start
 
 
 async def flood(base_url: str, attempts: int = 45, floor_seconds: float = 2.0) -> FloodResult:
     """Time ``/ping`` with no login in flight (the floor), then during ``attempts`` concurrent failed logins."""
-    schema = _schema()
-    ws_url = base_url.replace("http", "ws", 1) + "/_event"
-    go, ready = asyncio.Event(), asyncio.Semaphore(0)
-    tabs = [asyncio.create_task(_tab(ws_url, schema, SOURCES[i % len(SOURCES)], go, ready)) for i in range(attempts)]
-    for _ in range(attempts):
-        await asyncio.wait_for(ready.acquire(), 120)
+    go = asyncio.Event()
+    logins = [asyncio.create_task(_failed_login(base_url, SOURCES[i % len(SOURCES)], go)) for i in range(attempts)]
     async with httpx.AsyncClient() as client:
         stop = asyncio.Event()
         floor_task = asyncio.create_task(_pings(client, base_url, stop))
@@ -122,7 +83,7 @@ async def flood(base_url: str, attempts: int = 45, floor_seconds: float = 2.0) -
         stop = asyncio.Event()
         attack_task = asyncio.create_task(_pings(client, base_url, stop))
         go.set()
-        answers = await asyncio.gather(*tabs, return_exceptions=True)
+        answers = await asyncio.gather(*logins, return_exceptions=True)
         stop.set()
         attack = await attack_task
     answered = [a for a in answers if isinstance(a, float)]

@@ -39,6 +39,7 @@ from kongres_app.states.check_in import CheckInState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
 from kongres_app.states.grants import GrantAdminState, GrantsState
+from kongres_app.states.limits import ClientLimits
 from kongres_app.states.login import LoginState
 from kongres_app.states.manage import ManageState
 from kongres_app.states.participants import ParticipantsState
@@ -60,6 +61,8 @@ app = rx.App(
     head_components=[rx.script(src="/a11y.js")],
     api_transformer=[build_api(), worker_header] if load_settings().worker_header else build_api(),
 )
+
+app.add_middleware(ClientLimits(), index=0)  # before Reflex applies anything a client sent
 
 PAGES = [
     (home, routes.HOME, "Strona główna", [CongressState.load]),
@@ -121,3 +124,4 @@ app.register_lifespan_task(refresh_campaigns_forever)
 app.register_lifespan_task(give_memory_back_forever)
 app.register_lifespan_task(board_hub.relay_forever)
 app.register_lifespan_task(board_hub.announcements_forever)
+app.register_lifespan_task(board_hub.watch_moderators_forever)

@@ -22,7 +22,7 @@ from kongres_app.models import (
     ParticipantSession,
     Registration,
 )
-from kongres_app.services.auth import Staff, audit, require_moderator
+from kongres_app.services.auth import Staff, audit, authenticate, require_moderator
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.codes import hash_token, new_token, normalise_code
 from kongres_app.services.congress import current_edition, roman, site_settings
@@ -333,6 +333,12 @@ def my_notes(session: Session, participant: Participant | None, board: int) -> l
 
 
 # ----------------------------------------------------------------------------- moderation
+
+
+def still_moderates(session: Session, staff_token: str, number: int) -> bool:
+    """Whether the staff session behind ``staff_token`` is live and may moderate board ``number`` now."""
+    staff = authenticate(session, staff_token)
+    return staff is not None and staff.may_moderate(number)
 
 
 def _moderated_note(session: Session, actor: Staff | None, note_id: int, action: str) -> Note:

@@ -35,8 +35,11 @@ def board_room(number: int) -> str:
     return f"tablica-{number}"
 
 
+MODERATION_SUFFIX = "-moderacja"
+
+
 def moderator_room(number: int) -> str:
-    return f"tablica-{number}-moderacja"
+    return f"tablica-{number}{MODERATION_SUFFIX}"
 
 
 PLENARY_ROOM = "plenarna"
@@ -94,7 +97,59 @@ async def leave(session_id: str, *rooms: str) -> None:
     if namespace is None or not session_id:
         return
     for room in rooms:
+        if room.endswith(MODERATION_SUFFIX):
+            _moderators.pop(session_id, None)
         await namespace.leave_room(session_id, _shard(session_id, room))
+
+
+# Moderators' sockets of this worker: socket id -> (staff session token, board). Hidden notes and their reasons
+# go only to them, so each is checked again before every moderators' push and every few seconds: a session
+# that ended (logout, password reset, expiry, a changed role) leaves the room, and its tab is emptied of the
+# moderators' data. Every worker checks its own sockets, so this holds with several workers too.
+_moderators: dict[str, tuple[str, int]] = {}
+MODERATOR_CHECK_EVERY_S = 3.0
+
+
+async def enter_as_moderator(session_id: str, staff_token: str, number: int) -> None:
+    if session_id:
+        _moderators[session_id] = (staff_token, number)
+        await enter(session_id, moderator_room(number))
+
+
+def _no_longer_moderating(entries: dict[str, tuple[str, int]]) -> list[str]:
+    with session_scope() as session:
+        return [sid for sid, (token, number) in entries.items() if not boards.still_moderates(session, token, number)]
+
+
+async def drop_revoked_moderators() -> list[str]:
+    """Take every moderator socket whose session no longer allows moderating out of its room; returns them."""
+    namespace = _app().event_namespace
+    entries = dict(_moderators)
+    if namespace is None or not entries:
+        return []
+    revoked = await asyncio.to_thread(_no_longer_moderating, entries)
+    if not revoked:
+        return []
+    from kongres_app.states.boards import BoardState
+
+    emptied = _delta(BoardState.get_full_name(), {**board_vars(boards.BoardView(), "mod_"), "is_moderator": False})
+    for sid in revoked:
+        _moderators.pop(sid, None)
+        await namespace.leave_room(sid, _shard(sid, moderator_room(entries[sid][1])))
+        await namespace.emit("event", emptied, to=sid)
+    logger.info("Moderators' room left by %d socket(s) whose session ended", len(revoked))
+    return revoked
+
+
+async def watch_moderators_forever() -> None:
+    while True:
+        try:
+            await drop_revoked_moderators()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Moderator session check failed")
+        await asyncio.sleep(MODERATOR_CHECK_EVERY_S)
 
 
 def _messages(number: int, announcement: str) -> list[tuple[str, dict]]:
@@ -118,6 +173,8 @@ async def _emit_local(messages: list[tuple[str, dict]]) -> None:
     namespace = _app().event_namespace
     if namespace is None:
         return
+    if any(room.endswith(MODERATION_SUFFIX) for room, _packet in messages):
+        await drop_revoked_moderators()  # hidden notes only to sockets whose session still allows them
     for room, packet in messages:
         for shard in range(SHARDS):
             await namespace.emit("event", packet, room=f"{room}#{shard}")

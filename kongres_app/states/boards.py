@@ -16,6 +16,7 @@ from kongres_app.services import boards, live
 from kongres_app.services.auth import PermissionDenied, Staff
 from kongres_app.services.boards import BoardError, GroupSummary, NoteView, Participant, PlenaryGroup
 from kongres_app.services.ids import parse_id
+from kongres_app.services.staff_http import token_from_cookie_header
 from kongres_app.states import board_hub
 from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
@@ -145,9 +146,11 @@ class BoardState(rx.State):
         moderated_vars = board_hub.board_vars(moderated if self.is_moderator else boards.BoardView(), "mod_")
         for key, value in moderated_vars.items():
             setattr(self, key, value)  # emptied for anyone who is not (or no longer) a moderator
-        if self.is_moderator:
-            rooms.append(board_hub.moderator_room(number))
         await board_hub.enter(self.router.session.session_id, *rooms)
+        if self.is_moderator:
+            staff_token = token_from_cookie_header(self.router.headers.cookie)
+            await board_hub.enter_as_moderator(self.router.session.session_id, staff_token, number)
+            rooms.append(board_hub.moderator_room(number))
         self._rooms = rooms
 
     # ------------------------------------------------------------------ joining
