@@ -236,10 +236,18 @@ def registration_details() -> rx.Component:
 
 def not_found() -> rx.Component:
     return rx.callout(
-        rx.text(
-            "Nie znaleźliśmy rejestracji dla tego linku. Sprawdź, czy skopiowano go w całości, albo ",
-            rx.link("poproś o nowy link", href=routes.RESEND_LINK, underline="always"),
-            ".",
+        rx.cond(
+            ManageState.revoked,
+            rx.text(
+                "Ten link jest nieważny: organizatorzy kongresu go unieważnili, wydając nowy. Użyj nowego linku albo ",
+                rx.link("dowiedz się, jak dostać nowy link", href=routes.RESEND_LINK, underline="always"),
+                ".",
+            ),
+            rx.text(
+                "Nie znaleźliśmy rejestracji dla tego linku. Sprawdź, czy skopiowano go w całości, albo ",
+                rx.link("poproś o nowy link", href=routes.RESEND_LINK, underline="always"),
+                ".",
+            ),
         ),
         icon="triangle-alert",
         color_scheme="red",
