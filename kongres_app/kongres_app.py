@@ -40,6 +40,7 @@ from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
 from kongres_app.states.grants import GrantAdminState, GrantsState
 from kongres_app.states.limits import ClientLimits
+from kongres_app.states.link_delivery import LinkDeliveryState
 from kongres_app.states.login import LoginState
 from kongres_app.states.manage import ManageState
 from kongres_app.states.participants import ParticipantsState
@@ -67,9 +68,14 @@ app.add_middleware(ClientLimits(), index=0)  # before Reflex applies anything a 
 PAGES = [
     (home, routes.HOME, "Strona główna", [CongressState.load]),
     (program, routes.PROGRAM, "Program", [CongressState.load]),
-    (registration, routes.REGISTRATION, "Rejestracja", [CongressState.load]),
-    (manage, routes.MANAGE, "Twoja rejestracja", [CongressState.load, ManageState.load, CampaignSubmitState.load]),
-    (resend, routes.RESEND_LINK, "Nie mam linku", []),
+    (registration, routes.REGISTRATION, "Rejestracja", [LinkDeliveryState.load, CongressState.load]),
+    (
+        manage,
+        routes.MANAGE,
+        "Twoja rejestracja",
+        [LinkDeliveryState.load, CongressState.load, ManageState.load, CampaignSubmitState.load],
+    ),
+    (resend, routes.RESEND_LINK, "Nie mam linku", [LinkDeliveryState.load]),
     (participants, routes.PARTICIPANTS, "Organizacje uczestniczące", [ParticipantsState.load]),
     (groups, routes.GROUPS, "Grupy tematyczne", [GroupsState.load]),
     (board, routes.BOARD, "Tablica grupy", [BoardState.load]),

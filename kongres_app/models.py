@@ -137,7 +137,11 @@ class Registration(SQLModel, table=True):
 
 
 class ManageToken(SQLModel, table=True):
-    """A personal management link's secret, stored only as its SHA-256 hash."""
+    """A personal management link's secret, stored only as its SHA-256 hash.
+
+    A registration may have several (the first, ones resent by mail, ones organisers issued);
+    organisers can revoke the older ones when issuing a new link.
+    """
 
     __tablename__ = "manage_token"
 
@@ -145,6 +149,7 @@ class ManageToken(SQLModel, table=True):
     registration_id: int = Field(foreign_key="registration.id", index=True)
     token_hash: str = Field(max_length=64, unique=True)
     created_at: datetime
+    revoked_at: datetime | None = None
 
 
 class Delegate(SQLModel, table=True):

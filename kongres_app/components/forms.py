@@ -23,12 +23,15 @@ def error_text(target: str, message) -> rx.Component:
     return rx.el.p(message, id=f"{target}-blad", class_name="field-error")
 
 
-def hint_text(target: str, hint: str) -> rx.Component:
-    return rx.el.p(hint, id=f"{target}-pomoc", class_name="field-hint") if hint else rx.fragment()
+def hint_text(target: str, hint: str | rx.Var) -> rx.Component:
+    # A hint from a state var (it may depend on the installation) is always rendered.
+    if isinstance(hint, rx.Var) or hint:
+        return rx.el.p(hint, id=f"{target}-pomoc", class_name="field-hint")
+    return rx.fragment()
 
 
-def described_by(target: str, hint: str) -> str:
-    return f"{target}-pomoc {target}-blad" if hint else f"{target}-blad"
+def described_by(target: str, hint: str | rx.Var) -> str:
+    return f"{target}-pomoc {target}-blad" if isinstance(hint, rx.Var) or hint else f"{target}-blad"
 
 
 def text_input(
@@ -39,7 +42,7 @@ def text_input(
     *,
     label_text: str,
     required: bool = False,
-    hint: str = "",
+    hint: str | rx.Var = "",
     input_type: str = "text",
     autocomplete: str | None = None,
     max_length: int | None = None,

@@ -54,7 +54,8 @@ def organisation_fields(state) -> rx.Component:
     )
 
 
-def contact_fields(state) -> rx.Component:
+def contact_fields(state, email_hint: str | rx.Var) -> rx.Component:
+    """``email_hint`` says whether the link is mailed to this address (see services.link_delivery)."""
     return rx.el.fieldset(
         rx.el.legend("Osoba do kontaktu", class_name="legend"),
         _text(state, "contact_name", "Imię i nazwisko", required=True, autocomplete="name"),
@@ -65,7 +66,7 @@ def contact_fields(state) -> rx.Component:
             required=True,
             input_type="email",
             autocomplete="email",
-            hint="Na ten adres wyślemy link do zarządzania rejestracją.",
+            hint=email_hint,
         ),
         _text(state, "phone", "Telefon", input_type="tel", autocomplete="tel"),
         class_name="form-section",

@@ -10,7 +10,10 @@ from kongres_app.components.layout import loading, page
 from kongres_app.components.links import file_link
 from kongres_app.services.registration_views import DelegateView
 from kongres_app.states.congress import CongressState
+from kongres_app.states.link_delivery import LinkDeliveryState
 from kongres_app.states.manage import ManageState
+
+PRINT_SCRIPT = "window.print()"
 
 
 def status_badge(d: DelegateView) -> rx.Component:
@@ -125,27 +128,69 @@ def summary() -> rx.Component:
     )
 
 
-def link_box() -> rx.Component:
+def _link_text() -> rx.Component:
+    """The whole link, visible and printable (a printed page cannot be clicked)."""
+    return rx.el.p(
+        rx.el.span("Twój link: ", class_name="field-label"),
+        rx.el.code(rx.State.router.url.origin + ManageState.manage_path, id="pelny-link", class_name="link-text"),
+    )
+
+
+def _link_actions() -> rx.Component:
+    return rx.flex(
+        rx.link("Osobisty link do rejestracji", href=ManageState.manage_path, underline="always"),
+        rx.button(
+            rx.icon("copy", size=14, aria_hidden="true"),
+            "Kopiuj link",
+            variant="soft",
+            size="2",
+            on_click=rx.set_clipboard(rx.State.router.url.origin + ManageState.manage_path),
+        ),
+        rx.button(
+            rx.icon("printer", size=14, aria_hidden="true"),
+            "Drukuj potwierdzenie",
+            variant="soft",
+            size="2",
+            on_click=rx.call_script(PRINT_SCRIPT),
+        ),
+        spacing="3",
+        align="center",
+        margin_top="2",
+        wrap="wrap",
+        class_name="no-print",
+    )
+
+
+def _save_now() -> rx.Component:
+    """Mail is off: this screen is the only place the link is ever shown to the person."""
     return rx.box(
+        rx.heading("Zapisz ten link teraz", as_="h2", size="5"),
+        rx.text(
+            "Wysyłka wiadomości e-mail jest wyłączona, więc tego linku nie dostaniesz pocztą. Dodaj tę stronę do "
+            "zakładek (Ctrl+D), skopiuj link albo wydrukuj potwierdzenie – najlepiej od razu. Tylko przez ten link "
+            "zmienisz dane lub anulujesz udział; jeśli go zgubisz, nowy link wydadzą organizatorzy kongresu.",
+            as_="p",
+        ),
+        class_name="save-link-warning",
+    )
+
+
+def link_box() -> rx.Component:
+    delivery = LinkDeliveryState.delivery
+    return rx.box(
+        rx.cond(LinkDeliveryState.loaded & ~delivery.mail_on, _save_now()),
         rx.text(
             "To Twój osobisty link do tej strony. Zapisz go: tylko przez niego zmienisz dane lub anulujesz udział. "
             "Nie przekazuj go osobom postronnym.",
+            rx.cond(
+                ManageState.just_registered & delivery.mail_on,
+                " Wysyłamy go też na adres e-mail osoby do kontaktu.",
+                "",
+            ),
             as_="p",
         ),
-        rx.flex(
-            rx.link("Osobisty link do rejestracji", href=ManageState.manage_path, underline="always"),
-            rx.button(
-                rx.icon("copy", size=14, aria_hidden="true"),
-                "Kopiuj link",
-                variant="soft",
-                size="1",
-                on_click=rx.set_clipboard(rx.State.router.url.origin + ManageState.manage_path),
-            ),
-            spacing="3",
-            align="center",
-            margin_top="2",
-            wrap="wrap",
-        ),
+        _link_text(),
+        _link_actions(),
         class_name="link-box",
     )
 
@@ -155,7 +200,7 @@ def edit_form() -> rx.Component:
         rx.heading("Zmień dane", as_="h2", size="6"),
         forms.error_summary(ManageState.error_items, ManageState.form_error),
         form.organisation_fields(ManageState),
-        form.contact_fields(ManageState),
+        form.contact_fields(ManageState, LinkDeliveryState.delivery.edit_email_hint),
         form.delegate_fields(ManageState),
         form.consent_fields(ManageState),
         rx.flex(
@@ -204,7 +249,7 @@ def registration_details() -> rx.Component:
                     margin_bottom="3",
                 ),
                 rx.el.ul(rx.foreach(r.delegates, delegate_card), class_name="stack-list"),
-                campaigns_section(),
+                rx.box(campaigns_section(), class_name="no-print"),
                 rx.box(
                     rx.cond(
                         ManageState.confirm_all,
@@ -229,6 +274,7 @@ def registration_details() -> rx.Component:
                         ),
                     ),
                     margin_top="6",
+                    class_name="no-print",
                 ),
             ),
         ),
@@ -237,10 +283,18 @@ def registration_details() -> rx.Component:
 
 def not_found() -> rx.Component:
     return rx.callout(
-        rx.text(
-            "Nie znaleźliśmy rejestracji dla tego linku. Sprawdź, czy skopiowano go w całości, albo ",
-            rx.link("poproś o nowy link", href=routes.RESEND_LINK, underline="always"),
-            ".",
+        rx.cond(
+            ManageState.revoked,
+            rx.text(
+                "Ten link jest nieważny: organizatorzy kongresu go unieważnili, wydając nowy. Użyj nowego linku albo ",
+                rx.link("dowiedz się, jak dostać nowy link", href=routes.RESEND_LINK, underline="always"),
+                ".",
+            ),
+            rx.text(
+                "Nie znaleźliśmy rejestracji dla tego linku. Sprawdź, czy skopiowano go w całości, albo ",
+                rx.link("poproś o nowy link", href=routes.RESEND_LINK, underline="always"),
+                ".",
+            ),
         ),
         icon="triangle-alert",
         color_scheme="red",
@@ -253,10 +307,13 @@ def manage() -> rx.Component:
         rx.heading("Twoja rejestracja", as_="h1", size="8"),
         rx.text(CongressState.edition.name, as_="p", margin_top="2"),
         rx.box(ManageState.notice, id="komunikat", tab_index=-1, role="status", class_name="notice"),
-        rx.cond(
-            ManageState.loaded,
-            rx.cond(ManageState.found, registration_details(), not_found()),
-            loading(),
+        rx.box(
+            rx.cond(
+                ManageState.loaded & LinkDeliveryState.loaded,
+                rx.cond(ManageState.found, registration_details(), not_found()),
+                loading(),
+            ),
+            class_name="printable-confirmation",
         ),
         active=routes.REGISTRATION,
     )

@@ -6,10 +6,13 @@ from kongres_app import routes
 from kongres_app.components import congress as parts
 from kongres_app.components import forms
 from kongres_app.components import registration_form as form
-from kongres_app.components.layout import page
+from kongres_app.components.layout import loading, page
 from kongres_app.components.privacy import privacy_summary
 from kongres_app.states.congress import CongressState
+from kongres_app.states.link_delivery import LinkDeliveryState
 from kongres_app.states.registration import RegistrationState
+
+DELIVERY = LinkDeliveryState.delivery
 
 
 def duplicate_offer() -> rx.Component:
@@ -19,7 +22,7 @@ def duplicate_offer() -> rx.Component:
             rx.text(
                 "Ta organizacja lub ten adres e-mail są już zarejestrowane. Zmiany wprowadzisz przez osobisty "
                 "link do zarządzania rejestracją. ",
-                rx.link("Wyślij mi link jeszcze raz", href=routes.RESEND_LINK, underline="always"),
+                rx.link(DELIVERY.duplicate_offer, href=routes.RESEND_LINK, underline="always"),
             ),
             icon="info",
             margin_bottom="4",
@@ -34,11 +37,12 @@ def registration_form() -> rx.Component:
         duplicate_offer(),
         rx.text("Pola oznaczone „(wymagane)” trzeba wypełnić.", as_="p", margin_bottom="3"),
         form.organisation_fields(RegistrationState),
-        form.contact_fields(RegistrationState),
+        form.contact_fields(RegistrationState, DELIVERY.email_hint),
         form.delegate_fields(RegistrationState),
         form.consent_fields(RegistrationState),
         privacy_summary(),
-        forms.submit_button("Wyślij zgłoszenie", size="4", margin_top="4"),
+        rx.text(DELIVERY.before_submit, as_="p", id="po-wyslaniu", margin_top="4", weight="medium"),
+        forms.submit_button("Wyślij zgłoszenie", size="4", margin_top="2", aria_describedby="po-wyslaniu"),
         on_submit=RegistrationState.submit,
         reset_on_submit=False,
         no_validate=True,
@@ -71,20 +75,19 @@ def registration() -> rx.Component:
     return page(
         rx.heading("Rejestracja organizacji", as_="h1", size="8"),
         parts.edition_content(
-            rx.text(
-                "Zarejestruj organizację na ",
-                CongressState.edition.name,
-                ". Po wysłaniu zgłoszenia każda osoba dostanie kod wejścia, a Ty osobisty link do zmian.",
-                as_="p",
-                margin_y="3",
-            ),
+            rx.text("Zarejestruj organizację na ", CongressState.edition.name, ".", as_="p", margin_top="3"),
+            rx.text(DELIVERY.intro, as_="p", margin_bottom="3"),
             rx.text(
                 "Masz już rejestrację? ",
                 rx.link("Nie mam linku do zarządzania", href=routes.RESEND_LINK, underline="always"),
                 as_="p",
                 margin_bottom="4",
             ),
-            rx.cond(CongressState.registration_open, registration_form(), closed_notice()),
+            rx.cond(
+                LinkDeliveryState.loaded,
+                rx.cond(CongressState.registration_open, registration_form(), closed_notice()),
+                loading(),
+            ),
         ),
         active=routes.REGISTRATION,
     )

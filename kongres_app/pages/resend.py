@@ -1,22 +1,18 @@
-"""/rejestracja/nie-mam-linku: ask for the management link again."""
+"""/rejestracja/nie-mam-linku: a new management link by mail, or, with mail off, from the organisers."""
 
 import reflex as rx
 
 from kongres_app import routes
 from kongres_app.components import forms
-from kongres_app.components.layout import page
+from kongres_app.components.layout import loading, page
+from kongres_app.states.link_delivery import LinkDeliveryState
 from kongres_app.states.resend import ResendState
 
+DELIVERY = LinkDeliveryState.delivery
 
-def resend() -> rx.Component:
-    return page(
-        rx.heading("Nie mam linku do rejestracji", as_="h1", size="8"),
-        rx.text(
-            "Podaj adres e-mail osoby do kontaktu, który wpisano przy rejestracji organizacji. "
-            "Wyślemy na niego nowy osobisty link; wcześniejsze linki nadal działają.",
-            as_="p",
-            margin_y="3",
-        ),
+
+def mail_form() -> rx.Component:
+    return rx.fragment(
         forms.live_form(
             forms.text_input(
                 "pole-resend-email",
@@ -35,6 +31,38 @@ def resend() -> rx.Component:
             max_width="32rem",
         ),
         rx.box(ResendState.message, id="komunikat-link", tab_index=-1, role="status", class_name="notice"),
+    )
+
+
+def ask_the_organisers() -> rx.Component:
+    """Mail is off: no form that would do nothing, but who can help and how to reach them."""
+    return rx.box(
+        rx.heading("Kontakt z organizatorami", as_="h2", size="5"),
+        rx.text(
+            rx.cond(
+                DELIVERY.organiser_contact != "",
+                DELIVERY.organiser_contact,
+                "Skontaktuj się z organizatorami kongresu.",
+            ),
+            as_="p",
+            class_name="pre-line",
+            margin_top="2",
+        ),
+        class_name="link-box",
+    )
+
+
+def resend() -> rx.Component:
+    return page(
+        rx.heading("Nie mam linku do rejestracji", as_="h1", size="8"),
+        rx.cond(
+            LinkDeliveryState.loaded,
+            rx.fragment(
+                rx.text(DELIVERY.resend_intro, as_="p", margin_y="3"),
+                rx.cond(DELIVERY.mail_on, mail_form(), ask_the_organisers()),
+            ),
+            loading(),
+        ),
         rx.link(
             "← Wróć do rejestracji",
             href=routes.REGISTRATION,

@@ -1,4 +1,7 @@
-"""/organizator/uczestnicy: the participants table with filters, paging, edits, capacities and exports."""
+"""/organizator/uczestnicy: the participants table with filters, paging, edits, capacities and exports.
+
+Every change to a person (move, cancel, new link) opens a confirm dialog first (components.staff_person_dialogs).
+"""
 
 import reflex as rx
 
@@ -6,12 +9,11 @@ from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.components.links import file_link
 from kongres_app.components.staff import staff_page
+from kongres_app.components.staff_person_dialogs import GROUP_OPTIONS, person_dialogs, row_buttons
 from kongres_app.services.dictionaries import GMINAS, STATUS_LABELS
 from kongres_app.services.organiser import ParticipantRow
 from kongres_app.states.congress import CongressState
 from kongres_app.states.staff_participants import StaffParticipantsState as S
-
-GROUP_OPTIONS = [("1", "Grupa I"), ("2", "Grupa II"), ("3", "Grupa III"), ("4", "Grupa IV")]
 
 
 def _select(label: str, target: str, name: str, value, options, empty: str) -> rx.Component:
@@ -68,36 +70,7 @@ def filters() -> rx.Component:
 
 
 def row_actions(r: ParticipantRow) -> rx.Component:
-    return rx.flex(
-        rx.el.label("Przenieś do grupy", html_for=f"przenies-{r.delegate_id}", class_name="sr-only"),
-        rx.el.select(
-            rx.el.option("Przenieś…", value=""),
-            *[rx.el.option(text, value=code) for code, text in GROUP_OPTIONS],
-            id=f"przenies-{r.delegate_id}",
-            value="",
-            on_change=lambda v: S.move(r.delegate_id, v),
-            class_name="native-select small-select",
-        ),
-        rx.cond(
-            S.confirm_cancel == r.delegate_id,
-            rx.flex(
-                rx.button("Tak, anuluj", size="1", color_scheme="red", on_click=S.cancel),
-                rx.button("Nie", size="1", variant="soft", on_click=S.keep),
-                spacing="1",
-            ),
-            rx.button(
-                "Anuluj",
-                size="1",
-                variant="soft",
-                color_scheme="red",
-                on_click=S.ask_cancel(r.delegate_id),
-                aria_label="Anuluj udział: " + r.full_name,
-            ),
-        ),
-        spacing="2",
-        align="center",
-        wrap="wrap",
-    )
+    return rx.cond(r.status != "cancelled", row_buttons(r), rx.text("—"))
 
 
 def needs_cell(r: ParticipantRow) -> rx.Component:
@@ -226,6 +199,7 @@ def staff_participants() -> rx.Component:
         pager(),
         rx.cond(S.total > 0, table(), rx.text("Nikt nie pasuje do wybranych filtrów.", as_="p")),
         capacity_form(),
+        person_dialogs(),
         rx.text(CongressState.edition.short_name, size="1", as_="p", margin_top="4"),
         active=routes.STAFF_PARTICIPANTS,
     )

@@ -242,13 +242,22 @@ def _new_delegate(
 
 
 def registration_for_token(session: Session, token: str) -> Registration | None:
+    """The registration a management link opens; None for an unknown or revoked link."""
     if not token or len(token) > 100:
         return None
     return session.exec(
         select(Registration)
         .join(ManageToken, col(ManageToken.registration_id) == col(Registration.id))
-        .where(ManageToken.token_hash == hash_token(token))
+        .where(ManageToken.token_hash == hash_token(token), col(ManageToken.revoked_at).is_(None))
     ).first()
+
+
+def token_revoked(session: Session, token: str) -> bool:
+    """Whether this management link existed and organisers revoked it (so the page can say so)."""
+    if not token or len(token) > 100:
+        return False
+    revoked = session.exec(select(ManageToken.revoked_at).where(ManageToken.token_hash == hash_token(token))).first()
+    return revoked is not None
 
 
 def _locked_registration(session: Session, token: str) -> tuple[Edition, Registration]:
@@ -469,3 +478,33 @@ def issue_new_link(*, session: Session, email: str, now: datetime | None = None)
     session.add(ManageToken(registration_id=require_id(registration), token_hash=hash_token(token), created_at=now))
     session.flush()
     return registration, token
+
+
+def issue_link_for_registration(
+    *, session: Session, registration_id: int, revoke_old: bool, now: datetime | None = None
+) -> tuple[Registration, str, int]:
+    """A fresh management secret issued by organisers; with ``revoke_old`` every earlier link stops working.
+
+    Returns the registration, the new secret (shown once, never stored in clear) and how many links were revoked.
+    """
+    now = now or utcnow()
+    lock_for_writing(session)
+    registration = session.get(Registration, registration_id, populate_existing=True)
+    if registration is None:
+        raise RegistrationError("Nie ma takiej rejestracji.")
+    if registration.cancelled_at is not None:
+        raise RegistrationError("Ta rejestracja została anulowana: nowy link nic by nie zmienił.")
+    revoked = 0
+    if revoke_old:
+        for old in session.exec(
+            select(ManageToken).where(
+                ManageToken.registration_id == registration_id, col(ManageToken.revoked_at).is_(None)
+            )
+        ).all():
+            old.revoked_at = now
+            session.add(old)
+            revoked += 1
+    token = new_token()
+    session.add(ManageToken(registration_id=registration_id, token_hash=hash_token(token), created_at=now))
+    session.flush()
+    return registration, token, revoked

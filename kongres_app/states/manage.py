@@ -14,6 +14,7 @@ from kongres_app.services.registration import (
     cancel_delegate,
     cancel_registration,
     group_numbers,
+    token_revoked,
     update_registration,
 )
 from kongres_app.services.registration_views import RegistrationView, registration_view
@@ -28,6 +29,7 @@ class ManageState(RegistrationFormMixin, rx.State):
     registration: RegistrationView = RegistrationView()
     loaded: bool = False
     found: bool = False
+    revoked: bool = False  # organisers revoked this link when issuing a new one
     just_registered: bool = False
     editing: bool = False
     notice: str = ""
@@ -48,6 +50,7 @@ class ManageState(RegistrationFormMixin, rx.State):
     def _refresh(self) -> None:
         with session_scope() as session:
             view = registration_view(session, self._token) if self._token else None
+            self.revoked = view is None and token_revoked(session, self._token)
         self.found = view is not None
         self.registration = view or RegistrationView()
         self.loaded = True

@@ -16,9 +16,10 @@ SENT = (
     "Jeśli pod tym adresem jest aktywna rejestracja, za chwilę przyjdzie na niego wiadomość z linkiem. "
     "Sprawdź też folder ze spamem. Nowy link można zamówić co 2 minuty."
 )
+# The page offers no form with mail off; this answers a client that sends the event anyway.
 MAIL_OFF = (
     "Wysyłka wiadomości e-mail jest w tej instalacji wyłączona, więc nie możemy wysłać linku. "
-    "Skontaktuj się z organizatorami kongresu."
+    "Nowy link wydadzą organizatorzy kongresu: skontaktuj się z nimi."
 )
 
 

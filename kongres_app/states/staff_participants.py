@@ -1,4 +1,7 @@
-"""/organizator/uczestnicy: search, filter, sort and page the delegates; edit, cancel, capacities."""
+"""/organizator/uczestnicy: search, filter, sort and page the delegates; needs, capacities.
+
+Moving, cancelling and new links go through a confirm dialog: see ``states.staff_people``.
+"""
 
 import reflex as rx
 
@@ -28,7 +31,6 @@ class StaffParticipantsState(rx.State):
     sort: str = "organizacja"
     descending: bool = False
     notice: str = ""
-    confirm_cancel: int = 0
     capacity_group: str = "1"
     capacity_value: str = ""
 
@@ -36,7 +38,7 @@ class StaffParticipantsState(rx.State):
     def pages(self) -> int:
         return max(1, -(-self.total // organiser.PAGE_SIZE))
 
-    async def _reload(self):
+    async def _reload(self) -> None:
         staff = await current_staff(self)
         f = ParticipantFilter(
             self.search, self.group, self.gmina, self.status, self.checked_in, self.sort, self.descending, self.page
@@ -49,7 +51,7 @@ class StaffParticipantsState(rx.State):
 
     @event
     async def load(self):
-        self.page, self.confirm_cancel = 1, 0
+        self.page = 1
         await self._reload()
 
     @event
@@ -69,6 +71,11 @@ class StaffParticipantsState(rx.State):
         self.page = min(max(1, (parse_id(page) or 0)), self.pages)
         await self._reload()
 
+    async def show_outcome(self, notice: str) -> None:
+        """The confirm dialogs (``states.staff_people``) report here, under the page's heading."""
+        self.notice = notice
+        await self._reload()
+
     async def _act(self, action, success: str):
         staff = await current_staff(self)
         try:
@@ -79,39 +86,14 @@ class StaffParticipantsState(rx.State):
             self.notice = "Brak uprawnień: tylko organizator może to zrobić."
         except RegistrationError as exc:
             self.notice = exc.message
-        self.confirm_cancel = 0
         await self._reload()
         return [LiveState.registrations_changed, focus("komunikat-uczestnicy")]
-
-    @event
-    async def move(self, delegate_id: int, group: str):
-        if parse_id(group) is None:
-            return None
-        return await self._act(
-            lambda s, staff: organiser.move_delegate(s, staff, (parse_id(delegate_id) or 0), parse_id(group) or 0),
-            f"Przeniesiono do grupy {group}.",
-        )
 
     @event
     async def set_handled(self, delegate_id: int, handled: bool):
         return await self._act(
             lambda s, staff: organiser.set_needs_handled(s, staff, (parse_id(delegate_id) or 0), bool(handled)),
             "Zapisano: potrzeby zapewnione." if handled else "Zapisano: potrzeby do zapewnienia.",
-        )
-
-    @event
-    def ask_cancel(self, delegate_id: int):
-        self.confirm_cancel = parse_id(delegate_id) or 0
-
-    @event
-    def keep(self):
-        self.confirm_cancel = 0
-
-    @event
-    async def cancel(self):
-        delegate_id = self.confirm_cancel
-        return await self._act(
-            lambda s, staff: organiser.cancel_delegate(s, staff, delegate_id), "Anulowano udział tej osoby."
         )
 
     @event

@@ -19,8 +19,9 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Scale-out tests first: their app must finish before the session's app builds ``.web``."""
-    items.sort(key=lambda item: item.get_closest_marker("scaled") is None)
+    """Tests that start their own app (scale-out, mail off) first: each such app builds ``.web`` and must be
+    gone (module scope, one module each) before the session's app builds it again."""
+    items.sort(key=lambda item: not (item.get_closest_marker("scaled") or item.get_closest_marker("own_app")))
 
 
 class Mailbox:

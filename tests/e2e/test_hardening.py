@@ -129,7 +129,9 @@ def test_a_moderator_whose_session_ends_stops_getting_hidden_notes(browser: Brow
     marker = f"Jawna po końcu sesji {ending}"
     writer.get_by_role("textbox", name="Treść (wymagane)").fill(marker)
     writer.get_by_role("button", name="Dodaj notatkę").click()
-    expect(tab.locator(".note-text", has_text=marker)).to_be_visible()  # the ended session's tab still gets public pushes
+    expect(
+        tab.locator(".note-text", has_text=marker)
+    ).to_be_visible()  # the ended session's tab still gets public pushes
     assert not [f for f in frames if f"Powód drugi {ending}" in f]
     expect(tab.locator(".note-text", has_text=secret)).to_have_count(0)
     for other in others:

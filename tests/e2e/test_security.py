@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session, select
 
 from kongres_app.db import session_scope
-from kongres_app.models import CheckIn, Delegate, DiscussionGroup
+from kongres_app.models import CheckIn, Delegate, DiscussionGroup, ManageToken
 from kongres_app.routes import STAFF_COOKIE
 from kongres_app.services import auth
 from tests.e2e.rawsocket import RawClient, state_name
@@ -14,6 +14,7 @@ from tests.e2e.rawsocket import RawClient, state_name
 pytestmark = pytest.mark.e2e
 
 PARTICIPANTS = state_name("kongres_app.states.staff_participants", "StaffParticipantsState")
+PEOPLE = state_name("kongres_app.states.staff_people", "PersonActionsState")
 CHECK_IN = state_name("kongres_app.states.check_in", "CheckInState")
 DASHBOARD = state_name("kongres_app.states.dashboard", "DashboardState")
 
@@ -23,16 +24,22 @@ def snapshot(engine) -> tuple:
         delegates = session.exec(select(Delegate.id, Delegate.group_id, Delegate.status, Delegate.needs_handled)).all()
         groups = session.exec(select(DiscussionGroup.id, DiscussionGroup.capacity)).all()
         checks = session.exec(select(CheckIn.id)).all()
-    return sorted(delegates), sorted(groups), sorted(checks)
+        links = session.exec(select(ManageToken.id, ManageToken.revoked_at)).all()
+    return sorted(delegates), sorted(groups), sorted(checks), sorted(links)
 
 
 def attack(client: RawClient, delegate_id: int, code: str) -> None:
     client.emit(f"{DASHBOARD}.load")
     client.emit(f"{PARTICIPANTS}.load")
-    client.emit(f"{PARTICIPANTS}.move", delegate_id=delegate_id, group="4")
+    client.emit(f"{PEOPLE}.ask_move", delegate_id=delegate_id)
+    client.emit(f"{PEOPLE}.choose_group", group="4")
+    client.emit(f"{PEOPLE}.confirm_move")
     client.emit(f"{PARTICIPANTS}.set_handled", delegate_id=delegate_id, handled=True)
-    client.emit(f"{PARTICIPANTS}.ask_cancel", delegate_id=delegate_id)
-    client.emit(f"{PARTICIPANTS}.cancel")
+    client.emit(f"{PEOPLE}.ask_cancel", delegate_id=delegate_id)
+    client.emit(f"{PEOPLE}.confirm_cancel")
+    client.emit(f"{PEOPLE}.ask_new_link", delegate_id=delegate_id)
+    client.emit(f"{PEOPLE}.set_revoke_old", choice="uniewaznij")
+    client.emit(f"{PEOPLE}.confirm_new_link")
     client.emit(f"{PARTICIPANTS}.set_capacity_field", name="capacity_value", value="0")
     client.emit(f"{PARTICIPANTS}.save_capacity", _form_data={})
     client.emit(f"{CHECK_IN}.submit", form_data={"kod": code})
