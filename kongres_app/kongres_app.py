@@ -102,7 +102,7 @@ PAGES = [
     (
         staff_check_in,
         routes.STAFF_CHECK_IN,
-        "Rejestracja wejść",
+        "Potwierdzanie obecności",
         [StaffState.require_organiser, CheckInState.camera_starts_off],
     ),
     (grants_admin, routes.STAFF_GRANTS, "Konkursy (organizator)", [StaffState.require_organiser, GrantAdminState.load]),

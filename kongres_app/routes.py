@@ -59,7 +59,7 @@ NAVIGATION: list[tuple[str, str]] = [
     (PROGRAM, "Program"),
     (REGISTRATION, "Rejestracja"),
     (GROUPS, "Grupy"),
-    (PLENARY, "Plenarna"),
+    (PLENARY, "Sesja plenarna"),
     (MY_CONGRESS, "Mój kongres"),
     (PARTICIPANTS, "Uczestnicy"),
     (CROWDFUNDING, "Zbiórki"),

@@ -25,8 +25,9 @@ def join_box() -> rx.Component:
         ),
         forms.live_form(
             rx.text(
-                "Aby dodawać notatki i głosować, wpisz swój kod wejścia z potwierdzenia rejestracji. "
-                "Bez kodu możesz czytać tablicę.",
+                "Aby dodawać notatki i popierać notatki innych, wpisz swój kod wejścia (8 liter i cyfr, np. "
+                "ABCD-2345). Kody wszystkich osób dostaje osoba, która zarejestrowała Twoją organizację: "
+                "poproś ją o swój. Bez kodu możesz czytać tablicę.",
                 as_="p",
             ),
             rx.flex(
@@ -228,7 +229,7 @@ def note_card(note: ObjectVar[NoteView], projector: bool = False) -> rx.Componen
                             rx.icon("thumbs-up", size=16, aria_hidden="true"),
                             "Popieram · ",
                             note.votes,
-                            rx.el.span(" (poparcia)", class_name="sr-only"),
+                            aria_label="Popieram (liczba poparć: " + note.votes.to_string() + ")",
                             variant=rx.cond(voted, "solid", "outline"),
                             aria_pressed=rx.cond(voted, "true", "false"),
                             disabled=~B.can_post,

@@ -70,8 +70,8 @@ def milestones() -> rx.Component:
 
 def missing_edition() -> rx.Component:
     return rx.callout(
-        "Nie ma jeszcze danych kongresu. Administrator wczytuje je poleceniem „make run” "
-        "(lub python -m kongres_app.cli seed).",
+        "Informacje o kongresie nie są jeszcze dostępne. Zajrzyj tu wkrótce albo skontaktuj się "
+        "ze Starostwem Powiatowym w Pruszkowie.",
         icon="info",
         role="status",
         high_contrast=True,

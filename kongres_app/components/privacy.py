@@ -54,7 +54,7 @@ def privacy_clause() -> rx.Component:
             "Twoje prawa",
             "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia lub ograniczenia przetwarzania, "
             "prawo sprzeciwu oraz prawo cofnięcia zgody w dowolnym momencie (cofnięcie nie wpływa na zgodność "
-            "z prawem przetwarzania przed cofnięciem). Zgody i dane zmienisz przez osobisty link do rejestracji.",
+            "z prawem przetwarzania przed cofnięciem). Zgody i dane zmienisz przez link do zarządzania rejestracją.",
         ),
         _row(
             "Skarga",

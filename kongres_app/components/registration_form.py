@@ -5,6 +5,7 @@ import reflex as rx
 from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.services.dictionaries import GMINAS, LEGAL_FORMS, MAX_DELEGATES
+from kongres_app.services.polish import people_up_to
 from kongres_app.services.validation import LIMITS
 from kongres_app.states.congress import CongressState
 from kongres_app.states.registration_form import DelegateRow, field_id
@@ -150,7 +151,7 @@ def delegate_fields(state) -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend("Kto przyjdzie na kongres", class_name="legend"),
         rx.text(
-            f"Zgłoś od 1 do {MAX_DELEGATES} osób. Każda wybiera grupę tematyczną, w której będzie pracować. "
+            f"Zgłoś od 1 do {people_up_to(MAX_DELEGATES)}. Każda wybiera grupę tematyczną, w której będzie pracować. "
             "Gdy w grupie zabraknie miejsc, osoba trafi na listę rezerwową i dostanie miejsce, gdy się zwolni.",
             as_="p",
             margin_bottom="3",

@@ -137,7 +137,8 @@ def _radio(value: str, checked, label: str) -> rx.Component:
             id=target,
             name="stare-linki",
             value=value,
-            checked=checked,
+            # Uncontrolled: the choice shows at once; the dialog's content is new each time it opens.
+            default_checked=checked,
             on_change=S.set_revoke_old(value),
         ),
         rx.el.label(label, html_for=target),
@@ -147,7 +148,7 @@ def _radio(value: str, checked, label: str) -> rx.Component:
 
 def _link_question() -> rx.Component:
     return rx.fragment(
-        rx.alert_dialog.title("Wydać nowy link do rejestracji?"),
+        rx.alert_dialog.title("Wydać nowy link do zarządzania rejestracją?"),
         rx.alert_dialog.description(
             "Organizacja: ",
             S.org_name,
@@ -184,7 +185,7 @@ def _link_question() -> rx.Component:
 
 def _link_issued() -> rx.Component:
     return rx.fragment(
-        rx.alert_dialog.title("Nowy link do rejestracji"),
+        rx.alert_dialog.title("Nowy link do zarządzania rejestracją"),
         rx.alert_dialog.description(
             "Przekaż go osobie do kontaktu organizacji ",
             S.org_name,

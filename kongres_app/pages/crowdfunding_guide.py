@@ -115,13 +115,15 @@ SECTIONS: list[tuple[str, str, list[str], list[str], list[str]]] = [
             "darczyńcy mogą w określonych przypadkach odliczyć darowizny na cele pożytku publicznego;",
             "nagrody za wsparcie mogą zostać uznane za sprzedaż, z konsekwencjami podatkowymi.",
         ],
-        ["Przed startem zbiórki z nagrodami porozmawiaj z księgową lub biurem rachunkowym."],
+        [
+            "Przed startem zbiórki z nagrodami porozmawiaj z osobą prowadzącą księgowość organizacji lub z biurem rachunkowym."
+        ],
     ),
     (
         "Dane osobowe wspierających",
         "rodo",
         [
-            "Dane wpłacających zwykle przetwarza platforma. Jeśli zbierasz je sam, np. do podziękowań albo "
+            "Dane wpłacających zwykle przetwarza platforma. Jeśli zbierasz je samodzielnie, np. do podziękowań albo "
             "newslettera, stosuj RODO: poinformuj, kto i po co przetwarza dane, zbieraj tylko niezbędne, na "
             "newsletter poproś o zgodę i nie publikuj nazwisk darczyńców bez ich zgody.",
         ],

@@ -15,7 +15,7 @@ RULES = [
     "Liczba miejsc w grupach i na sali jest ograniczona. Decyduje kolejność zgłoszeń; osoby, dla których "
     "zabrakło miejsca, trafiają na listę rezerwową i otrzymują miejsce automatycznie, gdy się zwolni.",
     "Każda zgłoszona osoba otrzymuje kod wejścia, który okazuje przy rejestracji na sali.",
-    "Zmian i rezygnacji dokonuje się przez osobisty link do rejestracji. Prosimy o rezygnację, gdy ktoś nie może "
+    "Zmian i rezygnacji dokonuje się przez link do zarządzania rejestracją. Prosimy o rezygnację, gdy ktoś nie może "
     "przyjść: jego miejsce dostanie osoba z listy rezerwowej.",
     "Uczestnicy dyskutują z szacunkiem dla innych; moderatorzy grup mogą ukryć wpisy naruszające te zasady.",
     "Organizatorzy mogą zmienić program z ważnych powodów i poinformują o tym uczestników.",

@@ -73,7 +73,7 @@ def delegate_card(d: DelegateView) -> rx.Component:
                     rx.cond(
                         d.promoted,
                         rx.text(
-                            "Dostała(-a) miejsce z listy rezerwowej, bo ktoś zrezygnował.",
+                            "Miejsce z listy rezerwowej: zwolniło się po czyjejś rezygnacji.",
                             as_="p",
                             weight="medium",
                         ),
@@ -123,7 +123,11 @@ def summary() -> rx.Component:
         rx.cond(
             r.editable,
             rx.button("Edytuj dane i osoby", id="edytuj-dane", on_click=ManageState.start_edit, margin_top="3"),
-            rx.text("Rejestracja jest zamknięta: dane można już tylko anulować.", as_="p", margin_top="3"),
+            rx.text(
+                "Rejestracja jest zamknięta: danych nie można już zmienić, ale nadal możesz anulować udział.",
+                as_="p",
+                margin_top="3",
+            ),
         ),
     )
 
@@ -138,7 +142,7 @@ def _link_text() -> rx.Component:
 
 def _link_actions() -> rx.Component:
     return rx.flex(
-        rx.link("Osobisty link do rejestracji", href=ManageState.manage_path, underline="always"),
+        rx.link("Link do zarządzania rejestracją", href=ManageState.manage_path, underline="always"),
         rx.button(
             rx.icon("copy", size=14, aria_hidden="true"),
             "Kopiuj link",
@@ -180,7 +184,7 @@ def link_box() -> rx.Component:
     return rx.box(
         rx.cond(LinkDeliveryState.loaded & ~delivery.mail_on, _save_now()),
         rx.text(
-            "To Twój osobisty link do tej strony. Zapisz go: tylko przez niego zmienisz dane lub anulujesz udział. "
+            "To Twój link do zarządzania rejestracją (adres tej strony). Zapisz go: tylko przez niego zmienisz dane lub anulujesz udział. "
             "Nie przekazuj go osobom postronnym.",
             rx.cond(
                 ManageState.just_registered & delivery.mail_on,

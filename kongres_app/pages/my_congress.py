@@ -39,7 +39,7 @@ def dashboard() -> rx.Component:
         rx.cond(
             B.my_notes.length() > 0,
             rx.el.ul(rx.foreach(B.my_notes, my_note), class_name="stack-list", aria_live="polite"),
-            rx.text("Nie dodałeś(-aś) jeszcze notatek. Zrób to na tablicy swojej grupy.", as_="p"),
+            rx.text("Nie masz jeszcze notatek. Możesz je dodać na tablicy swojej grupy.", as_="p"),
         ),
         rx.heading("Program dnia", as_="h2", size="6", margin_top="5"),
         agenda_summary(),

@@ -62,7 +62,7 @@ def closed_notice() -> rx.Component:
             rx.text(
                 "Rejestracja zakończyła się ",
                 edition.registration_closes_label,
-                ". Jeśli Wasza organizacja jest zarejestrowana, zmiany i rezygnacje zgłosicie przez osobisty link.",
+                ". Jeśli Wasza organizacja jest zarejestrowana, zmiany i rezygnacje zgłosicie przez link do zarządzania rejestracją.",
             ),
         ),
         icon="calendar-x",
@@ -79,7 +79,7 @@ def registration() -> rx.Component:
             rx.text(DELIVERY.intro, as_="p", margin_bottom="3"),
             rx.text(
                 "Masz już rejestrację? ",
-                rx.link("Nie mam linku do zarządzania", href=routes.RESEND_LINK, underline="always"),
+                rx.link("Nie mam linku do zarządzania rejestracją", href=routes.RESEND_LINK, underline="always"),
                 as_="p",
                 margin_bottom="4",
             ),

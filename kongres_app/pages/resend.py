@@ -54,7 +54,7 @@ def ask_the_organisers() -> rx.Component:
 
 def resend() -> rx.Component:
     return page(
-        rx.heading("Nie mam linku do rejestracji", as_="h1", size="8"),
+        rx.heading("Nie mam linku do zarządzania rejestracją", as_="h1", size="8"),
         rx.cond(
             LinkDeliveryState.loaded,
             rx.fragment(

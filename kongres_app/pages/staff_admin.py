@@ -31,7 +31,7 @@ def settings_page() -> rx.Component:
                 rx.el.legend("Kongres", class_name="legend"),
                 _field("name", "Nazwa", required=True),
                 _field("short_name", "Nazwa skrócona", required=True),
-                _field("slogan", "Hasło"),
+                _field("slogan", "Hasło przewodnie"),
                 _field("host", "Gospodarz"),
                 _field("event_date", "Data", input_type="date", required=True),
                 _field("venue_name", "Miejsce", required=True),

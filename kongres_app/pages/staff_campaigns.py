@@ -46,7 +46,7 @@ def campaign_row(card: ObjectVar[CampaignCard]) -> rx.Component:
             figures(card),
             rx.cond(
                 card.last_error != "",
-                rx.text("Ostatnie pobranie danych: ", card.last_error, as_="p", class_name="field-error"),
+                rx.text("Błąd pobierania danych: ", card.last_error, as_="p", class_name="field-error"),
             ),
             rx.cond(
                 card.rejection_reason != "", rx.text("Powód odrzucenia: ", card.rejection_reason, as_="p", size="2")

@@ -98,7 +98,7 @@ def typed_code() -> rx.Component:
 
 def staff_check_in() -> rx.Component:
     return staff_page(
-        rx.heading("Rejestracja wejść", as_="h1", size="8"),
+        rx.heading("Potwierdzanie obecności", as_="h1", size="8"),
         rx.text(
             "Wpisz kod z potwierdzenia, zeskanuj kod QR czytnikiem (czytnik sam naciśnie Enter) "
             "albo włącz kamerę i pokaż jej kod QR.",

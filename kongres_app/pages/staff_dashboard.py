@@ -16,7 +16,7 @@ def group_tile(g: GroupTile) -> rx.Component:
     return rx.el.li(
         rx.card(
             rx.text(g.label, weight="bold"),
-            rx.text(g.confirmed, " / ", g.capacity, " miejsc", as_="p", size="5"),
+            rx.text(g.places_label, as_="p", size="5"),
             rx.progress(value=g.percent, max=100, aria_label="Zajęte miejsca: " + g.label),
             rx.text("Lista rezerwowa: ", g.waiting, as_="p", size="2"),
         )

@@ -12,6 +12,7 @@ from kongres_app.models import Announcement
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
+from kongres_app.services.polish import chars
 from kongres_app.services.validation import clean_text
 
 MAX_TEXT = 200
@@ -41,7 +42,7 @@ def publish(
     if not cleaned:
         raise AnnouncementError("Wpisz treść ogłoszenia.", "text")
     if len(cleaned) > MAX_TEXT:
-        raise AnnouncementError(f"Ogłoszenie może mieć najwyżej {MAX_TEXT} znaków (teraz: {len(cleaned)}).", "text")
+        raise AnnouncementError(f"Ogłoszenie może mieć najwyżej {chars(MAX_TEXT)} (teraz: {len(cleaned)}).", "text")
     if not 1 <= minutes <= MAX_MINUTES:
         raise AnnouncementError("Czas wyświetlania: od 1 minuty do 24 godzin.", "minutes")
     edition = current_edition(session)

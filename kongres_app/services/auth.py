@@ -14,6 +14,7 @@ from kongres_app.db import require_id
 from kongres_app.models import AuditEntry, LoginAttempt, StaffSession, StaffUser
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_token
+from kongres_app.services.polish import chars
 
 ORGANISER = "organiser"
 FACILITATOR = "facilitator"
@@ -80,7 +81,7 @@ def verify_password(password_hash: str, password: str) -> bool:
 
 def check_new_password(password: str, repeated: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AuthError(f"Hasło musi mieć co najmniej {MIN_PASSWORD_LENGTH} znaków.", "password")
+        raise AuthError(f"Hasło musi mieć co najmniej {chars(MIN_PASSWORD_LENGTH)}.", "password")
     if password != repeated:
         raise AuthError("Hasła nie są takie same.", "password_repeat")
 
@@ -239,7 +240,7 @@ def audit(session: Session, actor: Staff | None, action: str, details: str | dic
         AuditEntry(
             at=utcnow(),
             user_id=actor.id if actor else None,
-            actor=actor.display_name if actor else "(niezalogowany)",
+            actor=actor.display_name if actor else "(osoba niezalogowana)",
             action=action,
             details=text[:2000],
             outcome=outcome,

@@ -27,6 +27,7 @@ from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.codes import hash_token, new_token, normalise_code
 from kongres_app.services.congress import current_edition, roman, site_settings
 from kongres_app.services.dictionaries import CONFIRMED
+from kongres_app.services.polish import chars, notes
 from kongres_app.services.validation import clean_multiline
 
 KINDS = {"trudnosc": "Trudność", "propozycja": "Propozycja", "pytanie": "Pytanie"}
@@ -72,7 +73,7 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
     """Exchange a registration code for a board session token (kept by the browser)."""
     normalised = normalise_code(code)
     if normalised is None:
-        raise BoardError("To nie jest kod wejścia: ma 8 znaków, np. ABCD-2345.", "code")
+        raise BoardError("To nie jest kod wejścia: kod to 8 liter i cyfr, np. ABCD-2345.", "code")
     edition = current_edition(session)
     row = _delegate_row(session, Delegate.code == normalised, Delegate.edition_id == (edition.id if edition else 0))
     if row is None:
@@ -163,7 +164,7 @@ def clean_note_text(text: str) -> str:
     if not cleaned:
         raise BoardError("Wpisz treść notatki.", "text")
     if len(cleaned) > MAX_TEXT:
-        raise BoardError(f"Notatka może mieć najwyżej {MAX_TEXT} znaków (teraz: {len(cleaned)}).", "text")
+        raise BoardError(f"Notatka może mieć najwyżej {chars(MAX_TEXT)} (teraz: {len(cleaned)}).", "text")
     return cleaned
 
 
@@ -196,7 +197,7 @@ def post_note(
     ).one()
     if recent >= limit:
         raise BoardError(
-            f"Można dodać najwyżej {limit} notatek na minutę. Poczekaj chwilę — tekst został w polu.", "text"
+            f"Można dodać najwyżej {notes(limit)} na minutę. Poczekaj chwilę — tekst został w polu.", "text"
         )
     group = _group(session, board)
     note = Note(

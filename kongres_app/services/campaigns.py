@@ -24,7 +24,6 @@ from typing import Any
 
 import yaml
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from sqlmodel import Session, col, func, select
 
 from kongres_app.campaign_models import Campaign, CampaignSnapshot
@@ -32,6 +31,7 @@ from kongres_app.db import lock_for_writing, require_id
 from kongres_app.services.clock import LOCALE, local_to_utc, polish_datetime, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import GMINAS
+from kongres_app.services.polish import chars, count, days, money
 from kongres_app.services.progress import MAX_AMOUNT, local_host_problem, parse_number, url_problem
 from kongres_app.services.registration import registration_for_token
 from kongres_app.services.validation import clean_multiline, clean_text
@@ -76,7 +76,6 @@ DEFAULT_SORT = "konczace"
 
 MAX_PER_REGISTRATION = 3  # campaigns one registration may have submitted or published at once
 MAX_YEARS_AHEAD = 3
-NBSP = "\u00a0"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EXAMPLES_FILE = DATA_DIR / "kampanie-przyklady.yaml"
 
@@ -95,21 +94,6 @@ class CampaignError(Exception):
 
 def local_today(now: datetime | None = None) -> date:
     return utc_to_local(now or utcnow()).date()
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """Polish plural: 1 zbiórka, 2–4 (not 12–14) zbiórki, otherwise zbiórek."""
-    if n == 1:
-        return one
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return few
-    return many
-
-
-def money(amount: int) -> str:
-    """``12 345 zł``, the spaces non-breaking."""
-    digits = format_decimal(amount, locale=LOCALE).replace("\u202f", NBSP).replace(" ", NBSP)
-    return f"{digits}{NBSP}zł"
 
 
 def percent_funded(raised: int, goal: int) -> int | None:
@@ -136,11 +120,11 @@ def time_label(status: str, starts_on: date, ends_on: date, today: date) -> str:
     left = days_left(ends_on, today)
     if left == 0:
         return "Ostatni dzień"
-    return f"Jeszcze {left} {plural(left, 'dzień', 'dni', 'dni')}"
+    return f"Jeszcze {days(left)}"
 
 
 def supporters_label(n: int) -> str:
-    return f"{n} {plural(n, 'osoba wspierająca', 'osoby wspierające', 'osób wspierających')}"
+    return count(n, "osoba wspierająca", "osoby wspierające", "osób wspierających")
 
 
 def fold(text: str) -> str:
@@ -270,7 +254,7 @@ def totals_of(cards: list[CampaignCard]) -> CampaignTotals:
         raised_pln=raised,
         supporters=supporters,
         hidden=sum(1 for c in cards if not c.show_amounts),
-        campaigns_label=f"{len(cards)} {plural(len(cards), 'zbiórka', 'zbiórki', 'zbiórek')}",
+        campaigns_label=count(len(cards), "zbiórka", "zbiórki", "zbiórek"),
         raised_label=money(raised),
         supporters_label=supporters_label(supporters),
     )
@@ -495,9 +479,9 @@ def _text(errors: dict[str, str], key: str, value: str, minimum: int, missing: s
     if not cleaned:
         errors[key] = missing
     elif len(cleaned) < minimum:
-        errors[key] = f"Za krótko: wpisz co najmniej {minimum} znaków."
+        errors[key] = f"Za krótko: wpisz co najmniej {chars(minimum)}."
     elif len(cleaned) > LIMITS[key]:
-        errors[key] = f"Wpisz najwyżej {LIMITS[key]} znaków (teraz: {len(cleaned)})."
+        errors[key] = f"Wpisz najwyżej {chars(LIMITS[key])} (teraz: {len(cleaned)})."
     return cleaned
 
 
@@ -506,7 +490,7 @@ def _description(errors: dict[str, str], value: str) -> str:
     if len(cleaned) < 30:
         errors["description"] = "Opisz zbiórkę: na co zbieracie i dla kogo (co najmniej 30 znaków)."
     elif len(cleaned) > LIMITS["description"]:
-        errors["description"] = f"Opis może mieć najwyżej {LIMITS['description']} znaków (teraz: {len(cleaned)})."
+        errors["description"] = f"Opis może mieć najwyżej {chars(LIMITS['description'])} (teraz: {len(cleaned)})."
     return cleaned
 
 
@@ -716,7 +700,7 @@ def reject_campaign(*, session: Session, campaign_id: int, reason: str, now: dat
     if len(reason) < 5:
         raise CampaignError("Napisz organizacji, dlaczego zbiórka nie może być pokazana.", "rejection_reason")
     if len(reason) > 500:
-        raise CampaignError(f"Uzasadnienie może mieć najwyżej 500 znaków (teraz: {len(reason)}).", "rejection_reason")
+        raise CampaignError(f"Uzasadnienie może mieć najwyżej {chars(500)} (teraz: {len(reason)}).", "rejection_reason")
     campaign = _locked_campaign(session, campaign_id)
     if campaign.status not in (SUBMITTED, PUBLISHED):
         raise CampaignError("Tej zbiórki nie można już odrzucić.")

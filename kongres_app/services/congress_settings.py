@@ -12,6 +12,7 @@ from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import local_to_utc, utc_to_local
 from kongres_app.services.congress import current_edition
+from kongres_app.services.polish import chars
 from kongres_app.services.validation import clean_multiline, clean_text
 
 EDITION_TEXTS = {"name": 200, "short_name": 80, "slogan": 200, "host": 200, "venue_name": 200, "venue_address": 300}
@@ -96,7 +97,7 @@ def save(
         if name in ("name", "short_name", "venue_name") and len(texts[name]) < 2:
             errors[name] = "To pole jest wymagane."
         elif len(texts[name]) > limit:
-            errors[name] = f"Najwyżej {limit} znaków."
+            errors[name] = f"Najwyżej {chars(limit)}."
     try:
         event_date = date.fromisoformat(values.get("event_date", "").strip())
     except ValueError:

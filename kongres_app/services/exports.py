@@ -61,7 +61,9 @@ def check_in_list_html(rows: list[ParticipantRow], title: str) -> str:
         sorted(confirmed, key=lambda r: (r.group_number, r.full_name)), key=lambda r: r.group_label
     ):
         parts.append(f"<section><h2>{html_text(label)}</h2><table><thead><tr>")
-        parts.append("<th scope='col'>Obecny</th><th scope='col'>Imię i nazwisko</th><th scope='col'>Organizacja</th>")
+        parts.append(
+            "<th scope='col'>Obecność</th><th scope='col'>Imię i nazwisko</th><th scope='col'>Organizacja</th>"
+        )
         parts.append("<th scope='col'>Kod</th><th scope='col'>Podpis</th></tr></thead><tbody>")
         for r in group_rows:
             parts.append(

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from kongres_app.db import require_id
 from kongres_app.models import GrantCompetition
 from kongres_app.services.auth import Staff, audit, require_organiser
-from kongres_app.services.campaigns import money, parse_day, plural
+from kongres_app.services.campaigns import parse_day
 from kongres_app.services.clock import (
     DEFAULT_TZ,
     local_to_utc,
@@ -24,6 +24,8 @@ from kongres_app.services.clock import (
     utcnow,
 )
 from kongres_app.services.congress import current_edition
+from kongres_app.services.polish import chars, days_left, money
+from kongres_app.services.polish import days as days_word
 from kongres_app.services.validation import clean_multiline, clean_text
 
 MIN_NOTICE_DAYS = 21  # art. 13 ust. 1 of the Act: the offer deadline at least 21 days from the announcement
@@ -123,7 +125,7 @@ def validate(data: GrantInput, tz: str = DEFAULT_TZ) -> tuple[dict, dict[str, st
         if len(text) < 3:
             errors[name] = f"Uzupełnij pole: {label.lower()}."
         elif len(text) > limit:
-            errors[name] = f"Najwyżej {limit} znaków (teraz: {len(text)})."
+            errors[name] = f"Najwyżej {chars(limit)} (teraz: {len(text)})."
         values[name] = text
     values["funds_pln"] = _amount(errors, "funds_pln", data.funds_pln, True)
     values["granted_this_year_pln"] = _amount(errors, "granted_this_year_pln", data.granted_this_year_pln, False)
@@ -174,7 +176,7 @@ def short_notice(grant: GrantCompetition, published_at: datetime | None = None, 
 def short_notice_message(published_at: datetime, tz: str = DEFAULT_TZ) -> str:
     return (
         f"Termin składania ofert jest za krótki: ustawa o działalności pożytku publicznego i o wolontariacie "
-        f"(art. 13 ust. 1) wymaga co najmniej {MIN_NOTICE_DAYS} dni od ogłoszenia konkursu, więc przy publikacji "
+        f"(art. 13 ust. 1) wymaga co najmniej {days_word(MIN_NOTICE_DAYS)} od ogłoszenia konkursu, więc przy publikacji "
         f"{polish_day(utc_to_local(published_at, tz).date())} termin może przypaść "
         f"najwcześniej {polish_day(earliest_deadline(published_at, tz))}. Podaj podstawę prawną krótszego terminu "
         f"albo zapisz konkurs ponownie z późniejszym terminem."
@@ -203,7 +205,7 @@ def publish(
         raise GrantError("Termin składania ofert już minął: takiego konkursu nie można ogłosić.", "offer_deadline")
     cleaned = clean_text(reason) if reason is not None else grant.short_notice_reason
     if len(cleaned) > MAX_REASON:
-        raise GrantError(f"Najwyżej {MAX_REASON} znaków (teraz: {len(cleaned)}).", "short_notice_reason")
+        raise GrantError(f"Najwyżej {chars(MAX_REASON)} (teraz: {len(cleaned)}).", "short_notice_reason")
     if short_notice(grant, now, tz) and len(cleaned) < 3:
         raise GrantError(short_notice_message(now, tz), "short_notice_reason")
     grant.short_notice_reason = cleaned
@@ -217,7 +219,7 @@ def _days_left(deadline: datetime, now: datetime) -> str:
     if deadline <= now:
         return "nabór zakończony"
     days = (utc_to_local(deadline).date() - utc_to_local(now).date()).days
-    return "ostatni dzień naboru" if days == 0 else f"zostało {days} {plural(days, 'dzień', 'dni', 'dni')}"
+    return "ostatni dzień naboru" if days == 0 else days_left(days)
 
 
 def view(grant: GrantCompetition, now: datetime | None = None, tz: str = DEFAULT_TZ) -> GrantView:
@@ -279,7 +281,7 @@ def reminder_ics(session: Session, grant_id: int) -> bytes | None:
     for days in (7, 1):
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Za {days} {plural(days, 'dzień', 'dni', 'dni')} mija termin: {grant.title}")
+        alarm.add("description", f"Za {days_word(days)} mija termin: {grant.title}")
         alarm.add("trigger", timedelta(days=-days))
         event.add_component(alarm)
     calendar.add_component(event)

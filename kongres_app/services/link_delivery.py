@@ -43,29 +43,29 @@ def link_delivery(session: Session, *, mail_on: bool) -> LinkDelivery:
     if mail_on:
         return LinkDelivery(
             mail_on=True,
-            intro="Po wysłaniu zgłoszenia każda osoba dostanie kod wejścia, a Ty osobisty link do zmian: "
+            intro="Po wysłaniu zgłoszenia każda osoba dostanie kod wejścia, a Ty link do zarządzania rejestracją: "
             "pokażemy go na ekranie i wyślemy na adres e-mail osoby do kontaktu.",
             email_hint="Na ten adres wyślemy link do zarządzania rejestracją.",
             edit_email_hint="Na ten adres wyślemy nowy link do zarządzania rejestracją, jeśli o niego poprosisz.",
-            before_submit="Po wysłaniu zobaczysz kody wejścia i osobisty link; link przyjdzie też e-mailem.",
+            before_submit="Po wysłaniu zobaczysz kody wejścia i link do zarządzania rejestracją; link przyjdzie też e-mailem.",
             duplicate_offer="Wyślij mi link jeszcze raz",
             resend_intro="Podaj adres e-mail osoby do kontaktu, który wpisano przy rejestracji organizacji. "
-            "Wyślemy na niego nowy osobisty link; wcześniejsze linki nadal działają.",
+            "Wyślemy na niego nowy link do zarządzania rejestracją; wcześniejsze linki nadal działają.",
             organiser_contact=contact,
         )
     return LinkDelivery(
         mail_on=False,
-        intro="Po wysłaniu zgłoszenia każda osoba dostanie kod wejścia, a Ty osobisty link do zmian. "
+        intro="Po wysłaniu zgłoszenia każda osoba dostanie kod wejścia, a Ty link do zarządzania rejestracją. "
         "Link pokażemy tylko na ekranie, zaraz po wysłaniu: zapisz go albo wydrukuj, bo nie wysyłamy wiadomości "
         "e-mail.",
         email_hint="Adres do kontaktu w sprawach kongresu. Nie wysyłamy na niego linku: link do zarządzania "
         "rejestracją pokażemy na ekranie po wysłaniu zgłoszenia – zapisz go.",
         edit_email_hint="Adres do kontaktu w sprawach kongresu.",
-        before_submit="Po wysłaniu zobaczysz kody wejścia i osobisty link do zmian. Zapisz ten link albo wydrukuj "
+        before_submit="Po wysłaniu zobaczysz kody wejścia i link do zarządzania rejestracją. Zapisz ten link albo wydrukuj "
         "potwierdzenie – e-mailem go nie dostaniesz.",
         duplicate_offer="Jak dostać nowy link",
         resend_intro="Wysyłka wiadomości e-mail jest w tej instalacji wyłączona, więc nie prześlemy linku pocztą. "
-        "Nowy osobisty link do rejestracji wydadzą organizatorzy kongresu: skontaktuj się z nimi i podaj nazwę "
+        "Nowy link do zarządzania rejestracją wydadzą organizatorzy kongresu: skontaktuj się z nimi i podaj nazwę "
         "organizacji oraz adres e-mail osoby do kontaktu. Na Twoją prośbę mogą też unieważnić dotychczasowe linki.",
         organiser_contact=contact,
     )

@@ -44,7 +44,7 @@ def management_link_message(*, edition_name: str, org_name: str, link: str) -> t
     subject = f"{edition_name}: link do Waszej rejestracji"
     body = (
         "Dzień dobry,\n\n"
-        f"oto osobisty link do rejestracji organizacji „{org_name}” na {edition_name}:\n\n"
+        f"oto link do zarządzania rejestracją organizacji „{org_name}” na {edition_name}:\n\n"
         f"{link}\n\n"
         "Pod tym adresem sprawdzicie status zgłoszonych osób i ich kody wejścia, zmienicie dane "
         "lub anulujecie udział. Nie przekazujcie linku osobom postronnym.\n\n"

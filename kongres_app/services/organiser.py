@@ -21,6 +21,7 @@ from kongres_app.services.codes import display_code, normalise_code
 from kongres_app.services.congress import current_edition, roman
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, STATUS_LABELS, WAITING
 from kongres_app.services.ids import parse_id
+from kongres_app.services.polish import count, of_places, places, plural
 from kongres_app.services.registration_views import public_stats
 
 PAGE_SIZE = 25
@@ -40,6 +41,7 @@ class GroupTile:
     confirmed: int = 0
     waiting: int = 0
     percent: int = 0
+    places_label: str = ""  # "zajęte 12 z 30 miejsc" ("z 1 miejsca"): genitive after "z"
 
 
 @dataclass
@@ -113,6 +115,7 @@ def dashboard(session: Session, actor: Staff | None) -> Dashboard:
                 g["confirmed"],
                 g["waiting"],
                 round(100 * g["confirmed"] / g["capacity"]) if g["capacity"] else 0,
+                f"zajęte {g['confirmed']} z {of_places(g['capacity'])}",
             )
             for g in stats["groups"]
         ],
@@ -299,6 +302,15 @@ def set_group_capacity(session: Session, actor: Staff | None, group_number: int,
     return promoted
 
 
+def capacity_message(group_number: int, capacity: int, promoted: int) -> str:
+    """What a capacity change did, said truthfully: nobody is promoted when nobody was waiting."""
+    text = f"Grupa {roman(group_number)} ma teraz {places(capacity)}."
+    if promoted:
+        verb = plural(promoted, "dostała", "dostały", "dostało")
+        text += f" Z listy rezerwowej miejsce {verb} {count(promoted, 'osoba', 'osoby', 'osób')}."
+    return text
+
+
 # ----------------------------------------------------------------------------- check-in
 
 MAX_TYPED_CODE = 40  # a code is 8 characters; a scanner may add a dash, spaces or a newline
@@ -330,7 +342,7 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
     now = now or utcnow()
     code = normalise_code(typed[:MAX_TYPED_CODE])
     if code is None:
-        return CheckInResult("invalid", "To nie jest kod wejścia: kod ma 8 znaków, np. ABCD-2345.")
+        return CheckInResult("invalid", "To nie jest kod wejścia: kod to 8 liter i cyfr, np. ABCD-2345.")
     row = session.exec(
         select(Delegate, Registration, DiscussionGroup)
         .join(Registration, col(Registration.id) == col(Delegate.registration_id))

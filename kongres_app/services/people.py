@@ -19,6 +19,7 @@ from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.congress import current_edition, roman
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, STATUS_LABELS, WAITING
+from kongres_app.services.polish import of_places
 from kongres_app.services.registration_views import waitlist_position
 
 NO_SUCH_PERSON = "Nie ma takiej osoby albo jej udział anulowano."
@@ -121,7 +122,9 @@ def move_preview(session: Session, actor: Staff | None, delegate_id: int, group_
         return Preview("confirmed", 0, message)
     position = _waiting_in(session, require_id(target)) + 1
     if places.by_group[require_id(target)] >= places.capacity.get(require_id(target), 0):
-        why = f"Grupa {there} jest pełna ({places.by_group[require_id(target)]} z {target.capacity} miejsc zajętych)"
+        why = (
+            f"Grupa {there} jest pełna ({places.by_group[require_id(target)]} z {of_places(target.capacity)} zajętych)"
+        )
     else:
         why = f"Na sali nie ma już wolnych miejsc ({edition.venue_capacity})"
     message = f"{why}: {name} trafi na listę rezerwową grupy {there}, na miejsce {position} w kolejce."

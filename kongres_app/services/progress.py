@@ -45,6 +45,7 @@ from sqlmodel import Session, col, select
 from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import lock_for_writing, require_id
 from kongres_app.services.clock import utc_to_local, utcnow
+from kongres_app.services.polish import chars
 
 REFRESH_INTERVAL = timedelta(minutes=15)
 SNAPSHOT_EVERY = timedelta(days=1)
@@ -108,7 +109,7 @@ class RefreshResult:
 def url_problem(url: str) -> str | None:
     """What is wrong with an address on its face (Polish), or None. No DNS, no request."""
     if len(url) > MAX_URL_LENGTH:
-        return f"Adres może mieć najwyżej {MAX_URL_LENGTH} znaków."
+        return f"Adres może mieć najwyżej {chars(MAX_URL_LENGTH)}."
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, ValueError, TypeError):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from email_validator import EmailNotValidError, validate_email
 
 from kongres_app.services.dictionaries import GMINAS, INFORMAL_GROUP, LEGAL_FORMS, MAX_DELEGATES
+from kongres_app.services.polish import chars, people_at_most
 
 LIMITS = {
     "org_name": 200,
@@ -100,7 +101,7 @@ def _required_text(errors: dict[str, str], key: str, value: str, limit: int, wha
     elif len(cleaned) < 2:
         errors[key] = "Za krótko: wpisz co najmniej 2 znaki."
     elif len(cleaned) > limit:
-        errors[key] = f"Wpisz najwyżej {limit} znaków (teraz: {len(cleaned)})."
+        errors[key] = f"Wpisz najwyżej {chars(limit)} (teraz: {len(cleaned)})."
     return cleaned
 
 
@@ -110,7 +111,7 @@ def check_email(value: str, *, required: bool) -> tuple[str, str | None]:
     if not cleaned:
         return "", ("Podaj adres e-mail." if required else None)
     if len(cleaned) > LIMITS["email"]:
-        return cleaned, f"Adres e-mail może mieć najwyżej {LIMITS['email']} znaków."
+        return cleaned, f"Adres e-mail może mieć najwyżej {chars(LIMITS['email'])}."
     try:
         result = validate_email(cleaned, check_deliverability=False)
     except EmailNotValidError:
@@ -141,7 +142,7 @@ def _check_delegates(errors: dict[str, str], rows: list[DelegateInput], group_nu
         errors["delegates"] = "Dodaj co najmniej jedną osobę, która przyjdzie na kongres."
         return []
     if len(rows) > MAX_DELEGATES:
-        errors["delegates"] = f"Organizacja może zgłosić najwyżej {MAX_DELEGATES} osób."
+        errors["delegates"] = f"Organizacja może zgłosić najwyżej {people_at_most(MAX_DELEGATES)}."
     clean: list[CleanDelegate] = []
     seen_names: set[str] = set()
     for i, row in enumerate(rows[:MAX_DELEGATES]):
@@ -162,7 +163,7 @@ def _check_delegates(errors: dict[str, str], rows: list[DelegateInput], group_nu
         needs = clean_multiline(row.accessibility_needs)
         if len(needs) > LIMITS["accessibility_needs"]:
             errors[prefix + "accessibility_needs"] = (
-                f"Opis potrzeb może mieć najwyżej {LIMITS['accessibility_needs']} znaków."
+                f"Opis potrzeb może mieć najwyżej {chars(LIMITS['accessibility_needs'])}."
             )
         clean.append(CleanDelegate(full_name, email, group, needs, row.id))
     return clean

@@ -3,6 +3,9 @@
 Moving, cancelling and new links go through a confirm dialog: see ``states.staff_people``.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 import reflex as rx
 
 from kongres_app.db import session_scope
@@ -76,12 +79,13 @@ class StaffParticipantsState(rx.State):
         self.notice = notice
         await self._reload()
 
-    async def _act(self, action, success: str):
+    async def _act(self, action, success: str | Callable[[Any], str]):
+        """``success`` is the notice, or a function of the action's result that says what happened."""
         staff = await current_staff(self)
         try:
             with session_scope() as session:
-                action(session, staff)
-            self.notice = success
+                result = action(session, staff)
+            self.notice = success(result) if callable(success) else success
         except PermissionDenied:
             self.notice = "Brak uprawnień: tylko organizator może to zrobić."
         except RegistrationError as exc:
@@ -109,5 +113,5 @@ class StaffParticipantsState(rx.State):
             return focus("komunikat-uczestnicy")
         return await self._act(
             lambda s, staff: organiser.set_group_capacity(s, staff, group, places),
-            f"Grupa {group} ma teraz {places} miejsc; osoby z listy rezerwowej dostały wolne miejsca.",
+            lambda promoted: organiser.capacity_message(group, places, len(promoted)),
         )

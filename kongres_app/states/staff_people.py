@@ -209,7 +209,7 @@ class PersonActionsState(rx.State):
             send_mail_in_background(
                 settings.smtp_url, sender=settings.mail_from, to=issued.email, subject=subject, body=body
             )
-        notice = f"Wydano nowy link do rejestracji organizacji {issued.org_name}."
+        notice = f"Wydano nowy link do zarządzania rejestracją organizacji {issued.org_name}."
         if self.revoke_old:
             notice += f" Dotychczasowe linki unieważniono ({issued.revoked})."
         else:

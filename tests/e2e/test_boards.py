@@ -73,10 +73,10 @@ def test_two_browsers_see_notes_votes_and_moderation_live(two_delegates, browser
 
     b_card = b.locator(".note-item", has=b.locator(".note-text", has_text=XSS))
     a_card = a.locator(".note-item", has=a.locator(".note-text", has_text=XSS))
-    b_card.get_by_role("button", name="Popieram · 0").click()
-    expect(b_card.get_by_role("button", name="Popieram · 1")).to_have_attribute("aria-pressed", "true")
+    b_card.get_by_role("button", name="Popieram (liczba poparć: 0)").click()
+    expect(b_card.get_by_role("button", name="Popieram (liczba poparć: 1)")).to_have_attribute("aria-pressed", "true")
     # A sees the count; B's vote is not shown as A's own.
-    expect(a_card.get_by_role("button", name="Popieram · 1")).to_have_attribute("aria-pressed", "false")
+    expect(a_card.get_by_role("button", name="Popieram (liczba poparć: 1)")).to_have_attribute("aria-pressed", "false")
     assert_no_violations(b)
 
     # A moderator hides it: it disappears from both, without reload.

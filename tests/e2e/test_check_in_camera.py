@@ -122,7 +122,7 @@ def organiser_pages(
         dashboard.goto("/organizator")
         expect(dashboard.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
         check_in.goto(CHECK_IN_PAGE)
-        expect(check_in.get_by_role("heading", name="Rejestracja wejść")).to_be_visible()
+        expect(check_in.get_by_role("heading", name="Potwierdzanie obecności")).to_be_visible()
         yield check_in, dashboard
     finally:
         context.close()
@@ -189,7 +189,7 @@ def test_camera_checks_in_the_delegate_once_and_the_dashboard_follows_live(
         check_in.get_by_role("link", name="Pulpit").click()
         expect(check_in.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
         check_in.get_by_role("link", name="Wejście").click()
-        expect(check_in.get_by_role("heading", name="Rejestracja wejść")).to_be_visible()
+        expect(check_in.get_by_role("heading", name="Potwierdzanie obecności")).to_be_visible()
         expect(check_in.get_by_role("button", name="Włącz kamerę")).to_be_visible()
         expect(check_in.locator("video")).to_have_count(0)
 

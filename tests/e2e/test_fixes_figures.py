@@ -175,7 +175,7 @@ def test_plenary_lists_only_supported_notes_and_a_vote_adds_one_live(page: Page,
     page.get_by_role("textbox", name="Treść (wymagane)").fill(text)
     page.get_by_role("button", name="Dodaj notatkę").click()
     card = page.locator(".note-item", has=page.locator(".note-text", has_text=text))
-    expect(card.get_by_role("button", name="Popieram · 0")).to_be_visible()
+    expect(card.get_by_role("button", name="Popieram (liczba poparć: 0)")).to_be_visible()
 
     plenary = browser.new_context(base_url=page.url.split("/grupy")[0]).new_page()
     plenary.goto("/plenarna")
@@ -191,8 +191,8 @@ def test_plenary_lists_only_supported_notes_and_a_vote_adds_one_live(page: Page,
         expect(other.get_by_text("Nikt jeszcze nie poparł żadnej trudności w tej grupie.")).to_be_visible()
     assert_no_violations(plenary)
 
-    card.get_by_role("button", name="Popieram · 0").click()
-    expect(card.get_by_role("button", name="Popieram · 1")).to_have_attribute("aria-pressed", "true")
+    card.get_by_role("button", name="Popieram (liczba poparć: 0)").click()
+    expect(card.get_by_role("button", name="Popieram (liczba poparć: 1)")).to_have_attribute("aria-pressed", "true")
     expect(difficulties.get_by_text(text)).to_be_visible()  # no reload on the plenary's side
     expect(difficulties.get_by_role("listitem").filter(has_text=text)).to_contain_text("(+1)")
     assert_no_violations(plenary)

@@ -104,9 +104,9 @@ def test_registering_shows_the_link_to_save_and_print_instead_of_promising_mail(
 
 def test_no_link_page_sends_people_to_the_organisers_without_a_useless_form(tab: Page):
     tab.goto("/rejestracja/nie-mam-linku")
-    expect(tab.get_by_role("heading", name="Nie mam linku do rejestracji")).to_be_visible()
+    expect(tab.get_by_role("heading", name="Nie mam linku do zarządzania rejestracją")).to_be_visible()
     main = tab.locator("main")
-    expect(main).to_contain_text("Nowy osobisty link do rejestracji wydadzą organizatorzy kongresu")
+    expect(main).to_contain_text("Nowy link do zarządzania rejestracją wydadzą organizatorzy kongresu")
     expect(main).to_contain_text(CONTACT)
     expect(tab.get_by_label("Adres e-mail")).to_have_count(0)
     expect(tab.get_by_role("button", name="Wyślij link")).to_have_count(0)
@@ -125,7 +125,7 @@ def test_organiser_hands_over_a_new_link_without_a_mail_option(tab: Page):
     tab.get_by_label("Szukaj (nazwisko, organizacja, kod, e-mail)").fill("Halina Nowy-Link")
     tab.get_by_role("button", name=f"Wydaj nowy link: {org} (Halina Nowy-Link)").click()
     dialog = tab.get_by_role("alertdialog")
-    expect(dialog).to_contain_text("Wydać nowy link do rejestracji?")
+    expect(dialog).to_contain_text("Wydać nowy link do zarządzania rejestracją?")
     expect(dialog.get_by_role("checkbox")).to_have_count(0)  # nothing would send it
     dialog.get_by_label(re.compile("^Zostaw")).check()
     dialog.get_by_role("button", name="Wydaj nowy link").click()

@@ -203,7 +203,7 @@ def test_organiser_issues_a_new_link_revoking_the_old_one(page: Page, organiser_
 
     row.get_by_role("button", name=f"Wydaj nowy link: {org} ({name})").click()
     dialog = page.get_by_role("alertdialog")
-    expect(dialog).to_contain_text("Wydać nowy link do rejestracji?")
+    expect(dialog).to_contain_text("Wydać nowy link do zarządzania rejestracją?")
     expect(dialog).to_contain_text(email)
     expect(dialog.get_by_label(re.compile("^Unieważnij"))).to_be_checked()
     expect(dialog.get_by_label(re.compile("^Zostaw"))).not_to_be_checked()
@@ -222,7 +222,7 @@ def test_organiser_issues_a_new_link_revoking_the_old_one(page: Page, organiser_
     dialog.get_by_role("button", name="Zamknij").click()
     expect(dialog).to_have_count(0)
     notice = page.locator("#komunikat-uczestnicy")
-    expect(notice).to_contain_text(f"Wydano nowy link do rejestracji organizacji {org}.")
+    expect(notice).to_contain_text(f"Wydano nowy link do zarządzania rejestracją organizacji {org}.")
     expect(notice).to_contain_text("Dotychczasowe linki unieważniono (1).")
     expect(notice).to_be_focused()
     with Session(app_engine) as session:

@@ -155,7 +155,7 @@ def test_duplicate_is_refused_with_an_offer_to_resend_the_link(page: Page, mailb
         "Organizacja o tej nazwie z tej gminy jest już zarejestrowana."
     )
     page.get_by_role("link", name="Wyślij mi link jeszcze raz").click()
-    expect(page.get_by_role("heading", name="Nie mam linku do rejestracji")).to_be_visible()
+    expect(page.get_by_role("heading", name="Nie mam linku do zarządzania rejestracją")).to_be_visible()
     assert_no_violations(page)
 
     # The public list shows an organisation that agreed, grouped by gmina.

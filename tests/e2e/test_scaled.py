@@ -135,9 +135,9 @@ def test_two_browsers_on_different_workers_see_each_other_live(two_workers: tupl
     post(b.page, "Odpowiedź z drugiego procesu")
     card_in_a = a.page.locator(".note-item", has=a.page.locator(".note-text", has_text="Odpowiedź z drugiego"))
     expect(card_in_a).to_be_visible()
-    card_in_a.get_by_role("button", name="Popieram · 0").click()
+    card_in_a.get_by_role("button", name="Popieram (liczba poparć: 0)").click()
     card_in_b = b.page.locator(".note-item", has=b.page.locator(".note-text", has_text="Odpowiedź z drugiego"))
-    expect(card_in_b.get_by_role("button", name="Popieram · 1")).to_be_visible()
+    expect(card_in_b.get_by_role("button", name="Popieram (liczba poparć: 1)")).to_be_visible()
     # Plain HTTP is spread too: the header names the process that answered.
     served_by = {int(httpx.get(scaled.url + "/ping", timeout=5).headers[WORKER_HEADER.decode()]) for _ in range(40)}
     assert served_by <= scaled.workers()

@@ -43,7 +43,7 @@ def test_navigation_reaches_the_programme(page: Page, base_url: str):
     nav.get_by_role("link", name="Program").click()
     expect(page).to_have_url(base_url + "/program")
     expect(page.get_by_role("heading", level=1)).to_have_text("Program kongresu")
-    expect(page.get_by_role("heading", name="Debata plenarna")).to_be_visible()
+    expect(page.get_by_role("heading", name="Sesja plenarna")).to_be_visible()
     expect(nav.get_by_role("link", name="Program")).to_have_attribute("aria-current", "page")
     assert page.locator(".timeline > li").count() == 5
 

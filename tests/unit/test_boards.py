@@ -109,7 +109,7 @@ def test_without_a_code_nobody_posts_or_votes(seeded_engine, people):
 def test_rate_limit_per_minute(seeded_engine, people):
     for i in range(boards.DEFAULT_NOTES_PER_MINUTE):
         post(seeded_engine, people["a"], f"Notatka {i}", now=T0 + timedelta(seconds=i))
-    with pytest.raises(boards.BoardError, match="najwyżej 5 notatek na minutę"):
+    with pytest.raises(boards.BoardError, match=r"najwyżej 5\snotatek na minutę"):
         post(seeded_engine, people["a"], "Jeszcze jedna", now=T0 + timedelta(seconds=30))
     post(seeded_engine, people["b"], "Inna osoba może", now=T0 + timedelta(seconds=30))
     post(seeded_engine, people["a"], "Po minucie znowu można", now=T0 + timedelta(seconds=61))

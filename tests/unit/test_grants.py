@@ -70,7 +70,7 @@ def test_publish_list_days_left_and_short_notice_warning(seeded_engine):
         listed = grants.public_list(session, now=NOW)
     assert [g.title for g in listed] == ["Konkurs z krótkim terminem", "Wspieranie aktywności seniorów w 2027 roku"]
     assert listed[0].days_left == "zostało 12 dni" and listed[0].short_notice
-    assert listed[1].days_left == "zostało 32 dni" and not listed[1].short_notice
+    assert listed[1].days_left == "zostały 32 dni" and not listed[1].short_notice
     with Session(seeded_engine) as session:
         after = grants.public_list(session, now=NOW + timedelta(days=40))
     assert [g.is_open for g in after] == [False, False] and after[0].days_left == "nabór zakończony"

@@ -38,7 +38,7 @@ def test_with_mail_on_the_link_is_promised_by_mail(seeded_engine):
     assert on.mail_on is True
     assert "wyślemy" in on.email_hint and "e-mail" in on.intro
     assert on.duplicate_offer == "Wyślij mi link jeszcze raz"
-    assert "Wyślemy na niego nowy osobisty link" in on.resend_intro
+    assert "Wyślemy na niego nowy link do zarządzania rejestracją" in on.resend_intro
 
 
 def test_organiser_contact_comes_from_the_settings_else_from_the_edition(seeded_engine):

@@ -42,7 +42,7 @@ def test_loader_stores_the_2017_edition_as_in_the_facts(engine):
         assert "kombatanckie" in groups[2].description
         agenda = session.exec(select(AgendaItem).order_by(AgendaItem.position)).all()
         assert [a.position for a in agenda] == [1, 2, 3, 4, 5]
-        assert "grupach" in agenda[0].title and "Crowdfunding" in agenda[4].title
+        assert "grupach" in agenda[0].title and "Zbiórki społecznościowe" in agenda[4].title
         milestones = session.exec(select(Milestone).order_by(Milestone.position)).all()
         assert [m.title for m in milestones] == [
             "Akademia Społecznie Aktywnych",

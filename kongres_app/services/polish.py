@@ -1,0 +1,69 @@
+"""Polish text helpers in one place: counted words (babel's CLDR plural rules), money, non-breaking spaces.
+
+Every message with a number goes through ``count`` (or a named helper built on it): hand-written plurals said
+"254 znaków" and "2 znaków" where Polish says "254 znaki" and "2 znaki". A unit test runs every counted
+message through 0, 1, 2, 5, 12, 22, 25 and fails on a counted word written without these helpers."""
+
+from __future__ import annotations
+
+from babel import Locale
+from babel.numbers import format_decimal
+
+LOCALE = "pl_PL"
+NBSP = "\u00a0"
+_PL = Locale.parse(LOCALE)
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The form of a word for ``n``: 1 znak, 2–4 (and 22–24, not 12–14) znaki, otherwise znaków.
+
+    CLDR's Polish rules also have "other" for fractions; counts here are whole numbers."""
+    form = _PL.plural_form(abs(n))
+    return one if form == "one" else few if form == "few" else many
+
+
+def count(n: int, one: str, few: str, many: str) -> str:
+    """``n`` with its word: "254 znaki"."""
+    return f"{n} {plural(n, one, few, many)}"
+
+
+def of_places(n: int) -> str:
+    """After "z" the number is in the genitive: "z 1 miejsca", "z 2 miejsc", "z 22 miejsc"."""
+    return f"{n} {'miejsca' if n == 1 else 'miejsc'}"
+
+
+def chars(n: int) -> str:
+    return count(n, "znak", "znaki", "znaków")
+
+
+def people_up_to(n: int) -> str:
+    """After "do" (genitive): "do 1 osoby", "do 5 osób"."""
+    return f"{n} {'osoby' if n == 1 else 'osób'}"
+
+
+def people_at_most(n: int) -> str:
+    """After "najwyżej" (accusative): "najwyżej 1 osobę", "2 osoby", "5 osób"."""
+    return count(n, "osobę", "osoby", "osób")
+
+
+def days(n: int) -> str:
+    return count(n, "dzień", "dni", "dni")
+
+
+def places(n: int) -> str:
+    return count(n, "miejsce", "miejsca", "miejsc")
+
+
+def notes(n: int) -> str:
+    return count(n, "notatka", "notatki", "notatek")
+
+
+def days_left(n: int) -> str:
+    """The verb agrees with the number: "został 1 dzień", "zostały 2 dni", "zostało 5 dni"."""
+    return f"{plural(n, 'został', 'zostały', 'zostało')} {days(n)}"
+
+
+def money(amount: int) -> str:
+    """``12 345 zł``, the spaces non-breaking, so an amount never wraps."""
+    digits = format_decimal(amount, locale=LOCALE).replace("\u202f", NBSP).replace(" ", NBSP)
+    return f"{digits}{NBSP}zł"
