@@ -23,6 +23,7 @@ from kongres_app.pages.program import program
 from kongres_app.pages.registration import registration
 from kongres_app.pages.resend import resend
 from kongres_app.pages.staff_admin import settings_page, team_page
+from kongres_app.pages.staff_audit import audit_page
 from kongres_app.pages.staff_campaigns import staff_campaigns
 from kongres_app.pages.staff_check_in import staff_check_in
 from kongres_app.pages.staff_dashboard import staff_dashboard
@@ -32,6 +33,7 @@ from kongres_app.serving import worker_header
 from kongres_app.settings import load_settings
 from kongres_app.states import board_hub
 from kongres_app.states.announcements import AnnouncementState
+from kongres_app.states.audit_log import AuditLogState
 from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
 from kongres_app.states.campaign_submit import CampaignSubmitState
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
@@ -108,6 +110,7 @@ PAGES = [
     (grants_admin, routes.STAFF_GRANTS, "Konkursy (organizator)", [StaffState.require_organiser, GrantAdminState.load]),
     (settings_page, routes.STAFF_SETTINGS, "Ustawienia", [StaffState.require_organiser, SettingsState.load]),
     (team_page, routes.STAFF_TEAM, "Zespół", [StaffState.require_organiser, TeamState.load]),
+    (audit_page, routes.STAFF_AUDIT, "Dziennik działań", [StaffState.require_organiser, AuditLogState.load]),
     (
         staff_campaigns,
         routes.STAFF_CAMPAIGNS,

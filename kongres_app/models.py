@@ -227,6 +227,8 @@ class AuditEntry(SQLModel, table=True):
     """Who did what and when on the organiser side, including refused attempts."""
 
     __tablename__ = "audit_entry"
+    # The log's two lists (actions, refusals) are each read newest first.
+    __table_args__ = (Index("ix_audit_entry_outcome_at", "outcome", "at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(index=True)

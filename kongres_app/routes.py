@@ -29,6 +29,7 @@ STAFF_CAMPAIGNS = "/organizator/zbiorki"
 STAFF_GRANTS = "/organizator/konkursy"
 STAFF_SETTINGS = "/organizator/ustawienia"
 STAFF_TEAM = "/organizator/zespol"
+STAFF_AUDIT = "/organizator/dziennik"
 
 API_CONGRESS = "/api/congress"
 API_EXPORT_CSV = "/api/organizator/uczestnicy.csv"
@@ -76,6 +77,7 @@ STAFF_NAVIGATION: list[tuple[str, str]] = [
     (STAFF_GRANTS, "Konkursy"),
     (STAFF_SETTINGS, "Ustawienia"),
     (STAFF_TEAM, "Zespół"),
+    (STAFF_AUDIT, "Dziennik"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""/organizator/ustawienia and /organizator/zespol (accounts and the audit log)."""
+"""/organizator/ustawienia and /organizator/zespol (accounts; the audit log is ``pages.staff_audit``)."""
 
 import reflex as rx
 
@@ -6,7 +6,7 @@ from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.components.staff import staff_page
 from kongres_app.services.congress_settings import SETTING_NUMBERS, SETTING_TEXTS
-from kongres_app.states.staff_admin import AuditRow, SettingsState, TeamMember, TeamState
+from kongres_app.states.staff_admin import SettingsState, TeamMember, TeamState
 
 S = SettingsState
 
@@ -85,16 +85,6 @@ def member_row(m: TeamMember) -> rx.Component:
     )
 
 
-def audit_row(a: AuditRow) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(a.at),
-        rx.table.cell(a.actor),
-        rx.table.cell(a.action),
-        rx.table.cell(a.details),
-        rx.table.cell(a.outcome),
-    )
-
-
 def _input(label: str, name: str, input_type: str = "text", autocomplete: str = "off") -> rx.Component:
     target = f"pole-{name}"
     return rx.box(
@@ -106,7 +96,7 @@ def _input(label: str, name: str, input_type: str = "text", autocomplete: str = 
 
 def team_page() -> rx.Component:
     return staff_page(
-        rx.heading("Zespół i dziennik zmian", as_="h1", size="8"),
+        rx.heading("Zespół", as_="h1", size="8"),
         rx.box(TeamState.error, id="komunikat-zespol", tab_index=-1, role="alert", class_name="field-error"),
         rx.box(TeamState.notice, role="status", class_name="notice"),
         rx.table.root(
@@ -157,22 +147,12 @@ def team_page() -> rx.Component:
             reset_on_submit=True,
             class_name="note-form",
         ),
-        rx.heading("Dziennik zmian (ostatnie 200)", as_="h2", size="5", margin_top="5"),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(t, scope="col")
-                            for t in ("Kiedy", "Kto", "Co", "Szczegóły", "Wynik")
-                        ]
-                    )
-                ),
-                rx.table.body(rx.foreach(TeamState.audit_rows, audit_row)),
-                width="100%",
-                size="1",
-            ),
-            overflow_x="auto",
+        rx.text(
+            "Kto co zmienił i które próby odrzucono: ",
+            rx.link("Dziennik działań", href=routes.STAFF_AUDIT, underline="always"),
+            ".",
+            as_="p",
+            margin_top="5",
         ),
         active=routes.STAFF_TEAM,
     )

@@ -275,9 +275,3 @@ def require_moderator(
 def list_staff(session: Session, actor: Staff | None) -> list[StaffUser]:
     require_organiser(session, actor, "list_staff")
     return list(session.exec(select(StaffUser).order_by(col(StaffUser.role), col(StaffUser.username))).all())
-
-
-def recent_audit(session: Session, actor: Staff | None, limit: int = 200) -> list[AuditEntry]:
-    require_organiser(session, actor, "read_audit")
-    query = select(AuditEntry).order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc()).limit(limit)
-    return list(session.exec(query).all())

@@ -1,4 +1,4 @@
-"""Organisers' settings, team accounts and audit log."""
+"""Organisers' settings and team accounts (the audit log has its own page: ``states.audit_log``)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,7 +10,6 @@ from kongres_app.db import session_scope
 from kongres_app.offload import in_thread
 from kongres_app.services import auth, congress_settings
 from kongres_app.services.auth import AuthError, PermissionDenied
-from kongres_app.services.clock import polish_datetime
 from kongres_app.services.ids import parse_id
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
@@ -76,18 +75,8 @@ class TeamMember:
     group: str = ""
 
 
-@dataclass
-class AuditRow:
-    at: str = ""
-    actor: str = ""
-    action: str = ""
-    details: str = ""
-    outcome: str = ""
-
-
 class TeamState(rx.State):
     members: list[TeamMember] = []  # noqa: RUF012
-    audit_rows: list[AuditRow] = []  # noqa: RUF012
     notice: str = ""
     error: str = ""
     reset_for: int = 0
@@ -100,12 +89,8 @@ class TeamState(rx.State):
                     TeamMember(u.id or 0, u.username, u.display_name, auth.ROLES[u.role], str(u.group_number or ""))
                     for u in auth.list_staff(session, staff)
                 ]
-                self.audit_rows = [
-                    AuditRow(polish_datetime(e.at), e.actor, e.action, e.details, e.outcome)
-                    for e in auth.recent_audit(session, staff)
-                ]
         except PermissionDenied:
-            self.members, self.audit_rows = [], []
+            self.members = []
 
     @event
     async def load(self):
