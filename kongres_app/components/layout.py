@@ -191,8 +191,11 @@ def connection_notice(stateful: bool = True) -> rx.Component | None:
     exists from the start, so screen readers announce it when the text appears)."""
     if not stateful:
         return None
-    return rx.box(
-        rx.cond(has_connection_errors, rx.text(CONNECTION_LOST, as_="p", class_name="connection-notice")),
-        role="status",
-        aria_live="polite",
+    # An app wrap gets the page as its children: the fragment holds them, the notice sits beside them.
+    return rx.fragment(
+        rx.box(
+            rx.cond(has_connection_errors, rx.text(CONNECTION_LOST, as_="p", class_name="connection-notice")),
+            role="status",
+            aria_live="polite",
+        )
     )

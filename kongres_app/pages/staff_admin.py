@@ -32,7 +32,7 @@ def settings_page() -> rx.Component:
                 rx.text(
                     "Przed publikacją informacji o ochronie danych i deklaracji dostępności oraz przed otwarciem "
                     "rejestracji uzupełnij: ",
-                    rx.foreach(S.missing, lambda label, i: rx.fragment(rx.cond(i > 0, "; "), label)),
+                    rx.foreach(S.missing, lambda label, i: rx.fragment(rx.cond(i > 0, "; ", ""), label)),
                     ".",
                 ),
                 icon="triangle_alert",

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, WebSocketRoute, expect
 from tests.e2e.axe import assert_no_violations
 
 pytestmark = pytest.mark.e2e
-PUBLIC = ["/", "/program", "/grupy", "/grupy/1", "/plenarna", "/zbiorki", "/konkursy", "/uczestnicy", "/regulamin"]
+PUBLIC = ["/", "/grupy/1", "/zbiorki"]
 ENGLISH = re.compile(
     r"Cannot connect|Connection Error|Page not found|Not Found|Loading|server|Check if|Retry|make run|Markdown|offline",
     re.IGNORECASE,
@@ -17,7 +17,8 @@ ENGLISH = re.compile(
 
 
 def _refuse(ws: WebSocketRoute) -> None:
-    ws.close()  # as a hall network that breaks websockets does
+    """The socket opens but nothing ever answers, as behind a hall network that breaks websockets: the client
+    times out and retries."""
 
 
 @pytest.mark.parametrize("path", PUBLIC)
@@ -25,7 +26,7 @@ def test_page_with_the_live_link_blocked_says_so_in_polish(page: Page, path: str
     page.route_web_socket(re.compile(r"/_event"), _refuse)
     page.goto(path)
     notice = page.locator(".connection-notice")
-    expect(notice).to_have_text(re.compile(r"^Brak połączenia na żywo — ponawiamy…"), timeout=20_000)
+    expect(notice).to_have_text(re.compile(r"^Brak połączenia na żywo — ponawiamy…"), timeout=40_000)
     text = page.locator("body").inner_text()
     assert not ENGLISH.search(text), ENGLISH.search(text)
     assert_no_violations(page)
