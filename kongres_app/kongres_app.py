@@ -7,6 +7,7 @@ from kongres_app import (
     routes,
 )
 from kongres_app.api import build_api
+from kongres_app.components.layout import connection_notice
 from kongres_app.jobs import give_memory_back_forever, refresh_campaigns_forever
 from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
@@ -65,6 +66,8 @@ app = rx.App(
     api_transformer=[build_api(), worker_header] if load_settings().worker_header else build_api(),
 )
 
+# The lost-link notice in Polish instead of Reflex's English toast ("Cannot connect to server…").
+app.app_wraps[(5, "Overlay")] = connection_notice
 app.add_middleware(ClientLimits(), index=0)  # before Reflex applies anything a client sent
 
 PAGES = [

@@ -1,6 +1,7 @@
 """The page frame: skip link, header with navigation (desktop bar, phone menu), main, footer."""
 
 import reflex as rx
+from reflex_components_core.core.banner import has_connection_errors
 
 from kongres_app import routes
 from kongres_app.components.links import file_link
@@ -176,4 +177,25 @@ def loading(label: str = "Wczytywanie…") -> rx.Component:
         spacing="3",
         align="center",
         padding_y="6",
+    )
+
+
+CONNECTION_LOST = (
+    "Brak połączenia na żywo — ponawiamy… Strona pokazuje ostatnio wczytane dane, a to, co wpiszesz, zostaje "
+    "w polach; wyślesz to, gdy połączenie wróci."
+)
+
+
+def connection_notice(stateful: bool = True) -> rx.Component | None:
+    """Reflex's own notice of a lost link is an English toast; this one is Polish and polite (a live region that
+    exists from the start, so screen readers announce it when the text appears)."""
+    if not stateful:
+        return None
+    # An app wrap gets the page as its children: the fragment holds them, the notice sits beside them.
+    return rx.fragment(
+        rx.box(
+            rx.cond(has_connection_errors, rx.text(CONNECTION_LOST, as_="p", class_name="connection-notice")),
+            role="status",
+            aria_live="polite",
+        )
     )

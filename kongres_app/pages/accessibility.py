@@ -9,7 +9,8 @@ from kongres_app.states.privacy import PrivacyState
 KNOWN_GAPS = [
     "Wykresy na pulpicie organizatora i na stronach zbiórek mają opis tekstowy, ale nie tabelę z danymi.",
     "Kod QR na widoku rzutnika nie ma alternatywy poza wyświetlanym obok adresem strony.",
-    "Zdjęcia dodawane do zbiórek są dekoracyjne; ich treść nie jest opisana.",
+    "Zdjęcia dodawane do zbiórek nie mają jeszcze opisu alternatywnego (tekstu dla osób niewidomych); "
+    "przygotowujemy pole opisu, które wypełni autor zbiórki.",
     "Nie przeprowadzono jeszcze audytu z udziałem użytkowników czytników ekranu.",
 ]
 
@@ -25,7 +26,10 @@ def accessibility_statement() -> rx.Component:
         rx.text(
             "Starostwo Powiatowe w Pruszkowie zobowiązuje się zapewnić dostępność tej strony internetowej zgodnie "
             "z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych "
-            "podmiotów publicznych. Deklaracja dotyczy serwisu Kongresu Organizacji Pozarządowych Powiatu Pruszkowskiego.",
+            "podmiotów publicznych. Deklaracja dotyczy serwisu Kongresu Organizacji Pozarządowych Powiatu "
+            "Pruszkowskiego dostępnego pod adresem ",
+            facts.get("site_address", ""),
+            ".",
             as_="p",
             margin_y="3",
         ),
@@ -48,7 +52,9 @@ def accessibility_statement() -> rx.Component:
         _section(
             "Przygotowanie deklaracji",
             rx.text(
-                "Deklarację sporządzono na podstawie samooceny przeprowadzonej przez zespół tworzący serwis. "
+                "Deklarację sporządzono dnia ",
+                facts.get("a11y_updated_on", ""),
+                " na podstawie samooceny przeprowadzonej przez zespół tworzący serwis. "
                 "Każda zmiana serwisu przechodzi automatyczne testy dostępności (axe-core, kryteria WCAG 2.1 A i AA) "
                 "w przeglądarce oraz testy obsługi z klawiatury.",
                 as_="p",
@@ -77,8 +83,8 @@ def accessibility_statement() -> rx.Component:
             rx.text(
                 "Każdy ma prawo zażądać zapewnienia dostępności cyfrowej strony lub jej elementu albo informacji "
                 "w formie alternatywnej. Żądanie powinno zawierać dane osoby zgłaszającej, wskazanie strony lub elementu "
-                "oraz sposób kontaktu; można też wskazać dogodną formę informacji. Odpowiemy niezwłocznie, nie później "
-                "niż w ciągu 7 dni. Jeśli dotrzymanie tego terminu nie będzie możliwe, poinformujemy o nowym terminie, "
+                "oraz sposób kontaktu; można też wskazać dogodną formę informacji. Zgodnie z art. 18 ustawy odpowiemy "
+                "niezwłocznie, nie później niż w ciągu 7 dni od dnia wystąpienia z żądaniem. Jeśli dotrzymanie tego terminu nie będzie możliwe, poinformujemy o nowym terminie, "
                 "nie dłuższym niż 2 miesiące od zgłoszenia.",
                 as_="p",
                 margin_top="2",

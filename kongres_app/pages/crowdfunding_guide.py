@@ -77,7 +77,7 @@ SECTIONS: list[tuple[str, str, list[str], list[str], list[str]]] = [
         ],
         [
             "Zaplanuj kilka wpisów z wyprzedzeniem, także na środek zbiórki, gdy zainteresowanie zwykle słabnie. "
-            "Przypominaj o zbiórce przy każdym wydarzeniu organizacji, również offline.",
+            "Przypominaj o zbiórce przy każdym wydarzeniu organizacji, także na spotkaniach na żywo.",
         ],
     ),
     (

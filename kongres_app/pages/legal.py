@@ -17,7 +17,11 @@ RULES = [
     "Każda zgłoszona osoba otrzymuje kod wejścia, który okazuje przy rejestracji na sali.",
     "Zmian i rezygnacji dokonuje się przez link do zarządzania rejestracją. Prosimy o rezygnację, gdy ktoś nie może "
     "przyjść: jego miejsce dostanie osoba z listy rezerwowej.",
-    "Uczestnicy dyskutują z szacunkiem dla innych; moderatorzy grup mogą ukryć wpisy naruszające te zasady.",
+    "Uczestnicy dyskutują z szacunkiem dla innych; moderatorzy grup mogą ukryć notatki naruszające te zasady.",
+    "Zbiórki społecznościowe pokazane w serwisie zgłaszają i prowadzą same organizacje. Powiat ich nie prowadzi, "
+    "nie poręcza i nie odpowiada za nie; oznaczenie „Sprawdzona przez organizatorów” znaczy tylko, że "
+    "organizatorzy potwierdzili, iż zbiórkę zgłosiła zarejestrowana organizacja i że link prowadzi do jej "
+    "zbiórki na wskazanej platformie.",
     "Organizatorzy mogą zmienić program z ważnych powodów i poinformują o tym uczestników.",
 ]
 
@@ -25,7 +29,15 @@ RULES = [
 def rules() -> rx.Component:
     return page(
         rx.heading("Regulamin kongresu", as_="h1", size="8"),
-        rx.text(CongressState.edition.name, as_="p", margin_y="3"),
+        rx.text(CongressState.edition.name, as_="p", margin_top="3"),
+        rx.text("Organizator: ", CongressState.edition.host, ".", as_="p"),
+        rx.text(
+            "Regulamin obowiązuje od dnia otwarcia rejestracji (",
+            CongressState.edition.registration_opens_label,
+            ") do zakończenia kongresu.",
+            as_="p",
+            margin_bottom="3",
+        ),
         rx.el.ol(*[rx.el.li(rule) for rule in RULES], class_name="numbered"),
         rx.text(
             "Zasady przetwarzania danych opisuje ",

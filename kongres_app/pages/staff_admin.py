@@ -26,6 +26,23 @@ def settings_page() -> rx.Component:
     return staff_page(
         rx.heading("Ustawienia kongresu", as_="h1", size="8"),
         rx.box(S.notice, id="komunikat-ustawienia", tab_index=-1, role="status", class_name="notice"),
+        rx.cond(
+            S.missing.length() > 0,
+            rx.callout(
+                rx.text(
+                    "Przed publikacją informacji o ochronie danych i deklaracji dostępności oraz przed otwarciem "
+                    "rejestracji uzupełnij: ",
+                    rx.foreach(S.missing, lambda label, i: rx.fragment(rx.cond(i > 0, "; ", ""), label)),
+                    ".",
+                ),
+                icon="triangle_alert",
+                color_scheme="amber",
+                high_contrast=True,
+                role="status",
+                id="brakujace-dane",
+                margin_bottom="4",
+            ),
+        ),
         forms.live_form(
             rx.el.fieldset(
                 rx.el.legend("Kongres", class_name="legend"),

@@ -33,6 +33,19 @@ SETTING_NUMBERS = {
 }
 
 
+PLACEHOLDER_MARK = "uzupełnia organizator"  # the seed's "[… – uzupełnia organizator]" texts
+
+
+def missing_facts(values: dict[str, str]) -> list[str]:
+    """The facts the information clause and the accessibility statement still lack (empty or a placeholder):
+    what the organiser must fill in before the pages can be published and registration opened to the public."""
+    return [
+        label
+        for key, label in SETTING_TEXTS.items()
+        if not values.get(key, "").strip() or PLACEHOLDER_MARK in values[key]
+    ]
+
+
 class SettingsError(Exception):
     def __init__(self, errors: dict[str, str]):
         super().__init__("; ".join(errors.values()))

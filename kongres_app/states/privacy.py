@@ -4,6 +4,7 @@ import reflex as rx
 
 from kongres_app.db import session_scope
 from kongres_app.services.congress import site_settings
+from kongres_app.settings import load_settings
 from kongres_app.states.events import event
 
 
@@ -13,4 +14,6 @@ class PrivacyState(rx.State):
     @event
     def load(self):
         with session_scope() as session:
-            self.facts = site_settings(session)
+            facts = site_settings(session)
+        # The statement names the address it covers (the address people reach the app at).
+        self.facts = {**facts, "site_address": load_settings().public_url}

@@ -28,6 +28,10 @@ class SettingsState(rx.State):
     errors: dict[str, str] = {}  # noqa: RUF012
     notice: str = ""
 
+    @rx.var
+    def missing(self) -> list[str]:
+        return congress_settings.missing_facts(self.values)
+
     @event
     async def load(self):
         staff = await current_staff(self)

@@ -140,7 +140,7 @@ def test_full_group_waitlists_and_promotes_after_a_cancellation(page: Page, app_
 
     page.goto(second_link)
     expect(page.get_by_text("Miejsce potwierdzone")).to_be_visible()
-    expect(page.get_by_text("Dostała(-a) miejsce z listy rezerwowej")).to_be_visible()
+    expect(page.get_by_text("Miejsce z listy rezerwowej: zwolniło się po czyjejś rezygnacji.")).to_be_visible()
 
 
 def test_duplicate_is_refused_with_an_offer_to_resend_the_link(page: Page, mailbox):

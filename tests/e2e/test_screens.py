@@ -3,7 +3,10 @@ screen, a QR code that is only asked for once its address is known, the Polish p
 and the board's note kind that follows a tap at once even when the server is slow to answer."""
 
 import re
+import subprocess
+from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, WebSocketRoute, expect
 
@@ -102,3 +105,61 @@ def test_note_kind_follows_a_tap_before_the_server_answers(page: Page, app_engin
     proposal.click()
     expect(proposal).to_be_checked(timeout=2000)
     expect(page.get_by_role("radio", name="Trudność")).not_to_be_checked()
+
+
+# Where the browser broke the heading's lines: each new line must start a word ("Pruszkowskieg / o" did not).
+_LINE_STARTS = """(el) => {
+  const node = [...el.childNodes].find((n) => n.nodeType === 3);
+  const text = node.textContent, range = document.createRange(), starts = [];
+  let top = null;
+  for (let i = 0; i < text.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const rect = range.getClientRects()[0];
+    if (!rect) continue;
+    if (top !== null && rect.top > top + 2) starts.push(text.slice(Math.max(0, i - 1), i + 1));
+    top = rect.top;
+  }
+  return starts;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_home_heading_breaks_between_words_on_a_phone(page: Page, width: int):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/")
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_contain_text("Pruszkowskiego")
+    breaks = heading.evaluate(_LINE_STARTS)
+    assert breaks and all(pair[0] == " " for pair in breaks), breaks
+
+
+def test_example_campaigns_are_not_called_verified_and_say_example_once(page: Page):
+    page.goto("/zbiorki")
+    card = page.locator(".rt-Card", has_text="[Przykład]").first
+    expect(card).to_be_visible()
+    assert card.inner_text().count("[Przykład]") == 1
+    expect(card.locator(".rt-Badge", has_text="Przykład")).to_have_count(0)
+    expect(card.get_by_text("Sprawdzona przez organizatorów")).to_have_count(0)
+
+
+def test_campaign_chart_shows_its_last_date_whole(page: Page, base_url: str):
+    campaigns = httpx.get(base_url + "/api/zbiorki", timeout=10).json()["campaigns"]
+    campaign = next(c for c in campaigns if c["example"] and c["raised_pln"] is not None)  # has a chart
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/zbiorki/{campaign['id']}")
+    ticks = page.locator(".recharts-xAxis .recharts-cartesian-axis-tick text")
+    expect(ticks.last).to_be_visible()
+    chart = page.locator(".recharts-surface").first.bounding_box()
+    last = ticks.last.bounding_box()
+    assert chart and last and last["x"] + last["width"] <= chart["x"] + chart["width"] + 0.5
+
+
+def test_running_the_app_leaves_the_lock_files_as_committed():
+    """``make run`` (Reflex's build) rewrote the tracked reflex.lock/package.json, so a fresh clone was dirty."""
+    root = Path(__file__).resolve().parents[2]
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--", "reflex.lock"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    assert changed == "", changed

@@ -91,3 +91,14 @@ def test_no_gendered_address_in_user_facing_strings():
         if GENDERED.search(text)
     ]
     assert not offenders, "Say it without assuming a gender:\n" + "\n".join(offenders)
+
+
+def test_settings_name_every_fact_still_missing_before_publication():
+    from kongres_app.services.congress_settings import SETTING_TEXTS, missing_facts
+    from kongres_app.services.seed import read_seed_file
+
+    seeded = {k: str(v) for k, v in read_seed_file().get("settings", {}).items()}
+    missing = missing_facts(seeded)
+    assert "Kontakt do inspektora ochrony danych" in missing and "Odbiorcy danych" in missing
+    assert "Administrator danych" not in missing  # the seed names the controller
+    assert missing_facts({key: "uzupełnione" for key in SETTING_TEXTS}) == []
