@@ -16,6 +16,7 @@ from kongres_app.models import AuditEntry, StaffUser
 from kongres_app.services.audit_labels import AUDIT_ACTIONS, OUTCOMES, action_label, describe_details, outcome_label
 from kongres_app.services.auth import Staff, require_organiser
 from kongres_app.services.clock import DEFAULT_TZ, local_to_utc, polish_datetime
+from kongres_app.services.polish import chars
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
@@ -92,11 +93,11 @@ def parse_filter(values: Mapping[str, object]) -> AuditFilter:
 def _problems(f: AuditFilter) -> dict[str, str]:
     errors = {}
     if len(f.who) > MAX_WHO:
-        errors["who"] = f"Najwyżej {MAX_WHO} znaków."
+        errors["who"] = f"Najwyżej {chars(MAX_WHO)}."
     if f.action and f.action not in AUDIT_ACTIONS:
         errors["action"] = "Wybierz działanie z listy."
     if len(f.text) > MAX_TEXT:
-        errors["text"] = f"Najwyżej {MAX_TEXT} znaków."
+        errors["text"] = f"Najwyżej {chars(MAX_TEXT)}."
     for name in ("date_from", "date_to"):
         day = getattr(f, name)
         if day is not None and not FIRST_DAY <= day <= LAST_DAY:
