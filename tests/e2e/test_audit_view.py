@@ -91,7 +91,7 @@ def test_an_action_is_seen_after_many_refusals_filters_and_pages(page: Page, org
     expect(page.get_by_role("heading", name="Odmowy dostępu", level=2)).to_be_visible()
     expect(page.get_by_role("button", name=re.compile(r"^Odmowy dostępu"))).to_have_attribute("aria-pressed", "true")
     expect(entries(page)).to_have_count(50)
-    expect(entries(page).first).to_contain_text("(niezalogowany)")
+    expect(entries(page).first).to_contain_text("(osoba niezalogowana)")
     expect(entries(page).first).to_contain_text("Wgląd w pulpit")
     expect(entries(page).first).to_contain_text("odmowa")
     total = int(page.get_by_text(re.compile(r"^Wpisów: \d+$")).inner_text().split()[-1])

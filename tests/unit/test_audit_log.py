@@ -62,7 +62,9 @@ def test_an_action_stays_on_the_first_page_of_actions_after_205_refusals(engine,
     refusals = page(engine, flooded, outcome="denied")
     assert refusals.total == 205 and refusals.pages == 5 and len(refusals.rows) == 50
     assert {r.action for r in refusals.rows} == {"Wgląd w pulpit"}
-    assert {r.actor for r in refusals.rows} == {"(niezalogowany)"} and {r.outcome for r in refusals.rows} == {"odmowa"}
+    assert {r.actor for r in refusals.rows} == {"(osoba niezalogowana)"} and {r.outcome for r in refusals.rows} == {
+        "odmowa"
+    }
 
 
 def test_pages_are_newest_first_and_kept_within_bounds(engine, organiser):
@@ -111,7 +113,7 @@ def test_filters_by_who_action_days_and_details(engine, organiser):
     assert actions(text="%") == ["Ukrycie notatki"] and actions(text="_") == []  # wildcards are plain characters
 
     refused = page(
-        engine, organiser, outcome="denied", filters=AuditFilter(who="niezalogowany", action="save_settings")
+        engine, organiser, outcome="denied", filters=AuditFilter(who="niezalogowana", action="save_settings")
     )
     assert refused.total == 3 and refused.counts == {"ok": 0, "denied": 3}  # both counts under the filters
     assert page(engine, organiser, filters=AuditFilter(action="save_settings")).counts == {"ok": 1, "denied": 3}
@@ -172,7 +174,7 @@ def test_only_organisers_read_the_log_and_a_refusal_is_logged(engine, role):
     with Session(engine) as session:
         (entry,) = session.exec(select(AuditEntry).where(AuditEntry.outcome == "denied")).all()
     assert entry.action == "read_audit"
-    assert entry.actor == ("(niezalogowany)" if actor is None else "Ala Organizator")
+    assert entry.actor == ("(osoba niezalogowana)" if actor is None else "Ala Organizator")
 
 
 def test_labels_outcomes_and_details_read_as_polish():
