@@ -27,13 +27,15 @@ def settings_page() -> rx.Component:
         rx.heading("Ustawienia kongresu", as_="h1", size="8"),
         rx.box(S.notice, id="komunikat-ustawienia", tab_index=-1, role="status", class_name="notice"),
         rx.cond(
-            S.missing.length() > 0,
+            rx.State.is_hydrated & (S.missing.length() > 0),  # not in the server HTML: loaded values decide
             rx.callout(
-                rx.text(
-                    "Przed publikacją informacji o ochronie danych i deklaracji dostępności oraz przed otwarciem "
-                    "rejestracji uzupełnij: ",
-                    rx.foreach(S.missing, lambda label, i: rx.fragment(rx.cond(i > 0, "; ", ""), label)),
-                    ".",
+                rx.box(
+                    rx.text(
+                        "Przed publikacją informacji o ochronie danych i deklaracji dostępności oraz przed otwarciem "
+                        "rejestracji uzupełnij:",
+                        as_="p",
+                    ),
+                    rx.el.ul(rx.foreach(S.missing, lambda label: rx.el.li(label)), class_name="plain-bullets"),
                 ),
                 icon="triangle_alert",
                 color_scheme="amber",
