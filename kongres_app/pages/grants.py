@@ -26,9 +26,10 @@ def _facts(g: ObjectVar[GrantView]) -> rx.Component:
         row("Termin składania ofert", g.deadline),
         rx.cond(g.short_notice_reason != "", row("Podstawa prawna krótszego terminu", g.short_notice_reason)),
         row("Tryb i kryteria wyboru ofert", g.selection_procedure),
-        row("Termin wyboru ofert", rx.cond(g.selection_date != "", g.selection_date, "—")),
-        row("Dotacje na takie zadania w tym roku", g.granted_this_year),
-        row("Dotacje na takie zadania w ubiegłym roku", g.granted_last_year),
+        row("Termin wyboru ofert", rx.cond(g.selection_date != "", g.selection_date, "brak danych")),
+        row(TEXT_FIELDS["same_kind_tasks"][0], rx.cond(g.same_kind_tasks != "", g.same_kind_tasks, "brak danych")),
+        row("Dotacje przekazane organizacjom na takie zadania w tym roku", g.granted_this_year),
+        row("Dotacje przekazane organizacjom na takie zadania w ubiegłym roku", g.granted_last_year),
         class_name="definition-list",
     )
 
@@ -50,6 +51,10 @@ def grant_card(g: ObjectVar[GrantView]) -> rx.Component:
             _facts(g),
             rx.flex(
                 rx.link("Złóż ofertę", href=g.offers_url, is_external=True, underline="always"),
+                rx.cond(
+                    g.bip_url != "",
+                    rx.link("Ogłoszenie w BIP", href=g.bip_url, is_external=True, underline="always"),
+                ),
                 file_link(
                     "Przypomnienie o terminie (.ics)",
                     "/api/konkursy/" + g.id.to_string() + "/termin.ics",
@@ -68,7 +73,10 @@ def grants_page() -> rx.Component:
         rx.heading("Otwarte konkursy ofert", as_="h1", size="8"),
         rx.text(
             "Konkursy, w których organizacje pozarządowe mogą otrzymać dotacje powiatu na zadania publiczne. "
-            "Każde ogłoszenie zawiera informacje wymagane przez ustawę o działalności pożytku publicznego i o wolontariacie.",
+            "Każde ogłoszenie podaje informacje, które wymienia art. 13 ust. 2 ustawy o działalności pożytku "
+            "publicznego i o wolontariacie: formularz organizatorów nie pozwala zapisać konkursu bez nich. "
+            "Wiążąca jest treść ogłoszenia w Biuletynie Informacji Publicznej i na tablicy ogłoszeń starostwa; "
+            "termin składania ofert liczy się od tego ogłoszenia.",
             as_="p",
             margin_y="3",
         ),
@@ -180,10 +188,26 @@ def grants_admin() -> rx.Component:
             _text("execution_terms", TEXT_FIELDS["execution_terms"][0], required=True, multiline=True),
             _text("offer_deadline", "Termin składania ofert", required=True, input_type="datetime-local"),
             _text("selection_procedure", TEXT_FIELDS["selection_procedure"][0], required=True, multiline=True),
-            _text("selection_date", "Termin wyboru ofert", input_type="date"),
-            _text("granted_this_year_pln", "Dotacje na takie zadania w tym roku (zł)"),
-            _text("granted_last_year_pln", "Dotacje na takie zadania w ubiegłym roku (zł)"),
+            _text("selection_date", "Termin wyboru ofert", required=True, input_type="date"),
+            _text(
+                "same_kind_tasks",
+                TEXT_FIELDS["same_kind_tasks"][0],
+                required=True,
+                multiline=True,
+                hint="Art. 13 ust. 2 pkt 7 ustawy: jakie zadania publiczne tego rodzaju powiat zrealizował "
+                "w roku ogłoszenia i w roku poprzednim i ile kosztowały.",
+            ),
+            _text("granted_this_year_pln", "Dotacje przekazane organizacjom na takie zadania w tym roku (zł)"),
+            _text("granted_last_year_pln", "Dotacje przekazane organizacjom na takie zadania w ubiegłym roku (zł)"),
             _text("offers_url", "Adres, pod którym składa się oferty", required=True, input_type="url"),
+            _text(
+                "bip_url",
+                "Adres ogłoszenia w Biuletynie Informacji Publicznej",
+                required=True,
+                input_type="url",
+                hint="Opublikuj konkurs tutaj w dniu ogłoszenia w BIP i na tablicy ogłoszeń: od tego dnia "
+                "liczymy 21 dni do terminu składania ofert.",
+            ),
             forms.submit_button("Zapisz konkurs", size="3"),
             on_submit=A.create,
             reset_on_submit=False,

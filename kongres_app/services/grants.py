@@ -1,6 +1,8 @@
 """Open competitions of offers for NGO grants, announced as art. 13 of the Act on Public Benefit
 Activity and Volunteerism requires (kind of task, funds, rules, dates and conditions, deadline,
-procedure and criteria, amounts granted this year and last)."""
+procedure, criteria and date of choosing offers, tasks of the same kind this year and last with their costs:
+art. 13 ust. 2 pkt 1-7), with a link to the announcement in the county's BIP (art. 13 ust. 3). Every one of
+those is required, so the public page may say that every announcement holds them."""
 
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ TEXT_FIELDS = {
     "public_task": ("Rodzaj zadania publicznego", 1000),
     "award_rules": ("Zasady przyznawania dotacji", 3000),
     "execution_terms": ("Terminy i warunki realizacji zadania", 3000),
-    "selection_procedure": ("Tryb, kryteria i termin wyboru ofert", 3000),
+    "selection_procedure": ("Tryb i kryteria wyboru ofert", 3000),
+    "same_kind_tasks": ("Zadania tego samego rodzaju zrealizowane w tym i w ubiegłym roku oraz ich koszty", 3000),
 }
 
 
@@ -60,6 +63,8 @@ class GrantInput:
     granted_this_year_pln: str = ""
     granted_last_year_pln: str = ""
     offers_url: str = ""
+    same_kind_tasks: str = ""
+    bip_url: str = ""
 
 
 @dataclass
@@ -78,6 +83,8 @@ class GrantView:
     granted_this_year: str = ""
     granted_last_year: str = ""
     offers_url: str = ""
+    same_kind_tasks: str = ""
+    bip_url: str = ""
     published: bool = False
     published_on: str = ""
     short_notice: bool = False  # the deadline is under 21 days after publication (or after today, if unpublished)
@@ -131,15 +138,33 @@ def validate(data: GrantInput, tz: str = DEFAULT_TZ) -> tuple[dict, dict[str, st
     values["granted_this_year_pln"] = _amount(errors, "granted_this_year_pln", data.granted_this_year_pln, False)
     values["granted_last_year_pln"] = _amount(errors, "granted_last_year_pln", data.granted_last_year_pln, False)
     values["offer_deadline"] = _deadline(errors, data.offer_deadline, tz)
-    selection = data.selection_date.strip()
-    values["selection_date"] = parse_day(selection) if selection else None
-    if selection and values["selection_date"] is None:
-        errors["selection_date"] = "Podaj datę wyboru ofert, np. 2027-01-15."
-    url = clean_text(data.offers_url)
-    if not url.startswith(("https://", "http://")) or len(url) > 500:
-        errors["offers_url"] = "Podaj adres strony, na której składa się oferty (https://…)."
-    values["offers_url"] = url
+    values["selection_date"] = parse_day(data.selection_date.strip())
+    deadline = values["offer_deadline"]
+    if values["selection_date"] is None:
+        errors["selection_date"] = "Podaj termin wyboru ofert (ustawa go wymaga), np. 2027-01-15."
+    elif deadline is not None and values["selection_date"] < utc_to_local(deadline, tz).date():
+        errors["selection_date"] = "Termin wyboru ofert nie może przypaść przed terminem składania ofert."
+    for name, what in (
+        ("offers_url", "strony, na której składa się oferty"),
+        ("bip_url", "ogłoszenia w Biuletynie Informacji Publicznej"),
+    ):
+        url = clean_text(getattr(data, name))
+        if not url.startswith(("https://", "http://")) or len(url) > 500:
+            errors[name] = f"Podaj adres {what} (https://…)."
+        values[name] = url
     return values, errors
+
+
+def missing_statutory(grant: GrantCompetition) -> list[str]:
+    """What a competition saved before every statutory item was required still lacks."""
+    missing = []
+    if grant.selection_date is None:
+        missing.append("termin wyboru ofert")
+    if len(grant.same_kind_tasks) < 3:
+        missing.append("zadania tego samego rodzaju i ich koszty")
+    if not grant.bip_url:
+        missing.append("adres ogłoszenia w BIP")
+    return missing
 
 
 def create(
@@ -203,6 +228,12 @@ def publish(
     now = now or utcnow()
     if grant.offer_deadline <= now:
         raise GrantError("Termin składania ofert już minął: takiego konkursu nie można ogłosić.", "offer_deadline")
+    if missing := missing_statutory(grant):
+        raise GrantError(
+            "Ogłoszenie nie ma wszystkich informacji wymaganych przez art. 13 ust. 2 ustawy: brakuje: "
+            + ", ".join(missing)
+            + ". Zapisz konkurs ponownie z kompletem danych."
+        )
     cleaned = clean_text(reason) if reason is not None else grant.short_notice_reason
     if len(cleaned) > MAX_REASON:
         raise GrantError(f"Najwyżej {chars(MAX_REASON)} (teraz: {len(cleaned)}).", "short_notice_reason")
@@ -240,6 +271,8 @@ def view(grant: GrantCompetition, now: datetime | None = None, tz: str = DEFAULT
         granted_this_year=shown_amount(grant.granted_this_year_pln),
         granted_last_year=shown_amount(grant.granted_last_year_pln),
         offers_url=grant.offers_url,
+        same_kind_tasks=grant.same_kind_tasks,
+        bip_url=grant.bip_url,
         published=grant.published_at is not None,
         published_on=polish_datetime(grant.published_at, tz) if grant.published_at else "",
         short_notice=short_notice(grant, published_at, tz),

@@ -84,6 +84,8 @@ def test_competition_reminder_downloads(sized_page: Page, app_engine, organiser_
             selection_procedure="Komisja konkursowa.",
             selection_date=(utcnow() + timedelta(days=50)).strftime("%Y-%m-%d"),
             offers_url="https://example.org/oferty",
+            same_kind_tasks="W tym roku dwa takie zadania (20 000 zł), w ubiegłym jedno (9 000 zł).",
+            bip_url="https://bip.example.org/konkurs",
         )
         grant = grants.create(session=session, actor=organiser, data=data)
         grants.publish(session=session, actor=organiser, grant_id=require_id(grant))

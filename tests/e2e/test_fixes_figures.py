@@ -103,9 +103,12 @@ def _fill_competition(page: Page, title: str, deadline: date) -> None:
     page.get_by_label("Zasady przyznawania dotacji").fill("Dotacja do 90% kosztów zadania.")
     page.get_by_label("Terminy i warunki realizacji zadania").fill("Od stycznia do czerwca.")
     page.get_by_label("Termin składania ofert").fill(f"{deadline.isoformat()}T15:00")
-    page.get_by_label("Tryb, kryteria i termin wyboru ofert").fill("Komisja konkursowa.")
-    page.get_by_label("Dotacje na takie zadania w ubiegłym roku (zł)").fill("0")  # this year's stays empty
+    page.get_by_label("Tryb i kryteria wyboru ofert").fill("Komisja konkursowa.")
+    page.get_by_label("Termin wyboru ofert").fill((deadline + timedelta(days=14)).isoformat())
+    page.get_by_label("Zadania tego samego rodzaju").fill("W ubiegłym roku jedno zadanie za 12 000 zł.")
+    page.get_by_label("Dotacje przekazane organizacjom na takie zadania w ubiegłym roku (zł)").fill("0")
     page.get_by_label("Adres, pod którym składa się oferty").fill("https://example.org/oferty-sport")
+    page.get_by_label("Adres ogłoszenia w Biuletynie Informacji Publicznej").fill("https://bip.example.org/sport")
 
 
 def test_a_short_deadline_needs_a_legal_reason_and_empty_amounts_say_so(page: Page, browser: Browser):
@@ -145,8 +148,8 @@ def test_a_short_deadline_needs_a_legal_reason_and_empty_amounts_say_so(page: Pa
     expect(public.get_by_text(reason)).to_be_visible()
     facts = public.locator("dl")
     expect(facts.locator("dt", has_text="Podstawa prawna krótszego terminu")).to_be_visible()
-    expect(facts.locator("dt:has-text('w tym roku') + dd")).to_have_text("brak danych")
-    expect(facts.locator("dt:has-text('w ubiegłym roku') + dd")).to_have_text("0\u00a0zł")
+    expect(facts.locator("dt:has-text('takie zadania w tym roku') + dd")).to_have_text("brak danych")
+    expect(facts.locator("dt:has-text('takie zadania w ubiegłym roku') + dd")).to_have_text("0\u00a0zł")
     assert_no_violations(reader)
     reader.context.close()
 

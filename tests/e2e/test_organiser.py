@@ -158,8 +158,13 @@ def test_announcement_reaches_an_open_page_and_a_competition_is_published(
     page.get_by_label("Zasady przyznawania dotacji").fill("Dotacja do 80% kosztów.")
     page.get_by_label("Terminy i warunki realizacji zadania").fill("Luty–listopad 2027.")
     page.get_by_label("Termin składania ofert").fill("2030-01-31T15:00")
-    page.get_by_label("Tryb, kryteria i termin wyboru ofert").fill("Komisja konkursowa, kryteria z ogłoszenia.")
+    page.get_by_label("Tryb i kryteria wyboru ofert").fill("Komisja konkursowa, kryteria z ogłoszenia.")
+    page.get_by_label("Termin wyboru ofert").fill("2030-02-20")
+    page.get_by_label("Zadania tego samego rodzaju").fill(
+        "W tym roku 3 zadania za 42 000 zł, w ubiegłym 2 za 30 000 zł."
+    )
     page.get_by_label("Adres, pod którym składa się oferty").fill("https://example.org/oferty")
+    page.get_by_label("Adres ogłoszenia w Biuletynie Informacji Publicznej").fill("https://bip.example.org/k/1")
     page.get_by_role("button", name="Zapisz konkurs").click()
     page.get_by_role("button", name="Opublikuj: Aktywni seniorzy 2027").click()
     expect(page.get_by_text("Konkurs opublikowany")).to_be_visible()

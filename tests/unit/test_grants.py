@@ -25,6 +25,8 @@ def good(**overrides) -> grants.GrantInput:
         granted_this_year_pln="40000",
         granted_last_year_pln="35000",
         offers_url="https://example.org/witkac",
+        same_kind_tasks="2026: 4 zadania, 38 000 zł; 2025: 3 zadania, 35 000 zł.",
+        bip_url="https://bip.example.org/konkurs-1",
     )
     for key, value in overrides.items():
         setattr(data, key, value)
@@ -42,6 +44,9 @@ def test_validation_reports_every_field():
         "offer_deadline",
         "selection_procedure",
         "offers_url",
+        "selection_date",
+        "same_kind_tasks",
+        "bip_url",
     } <= set(errors)
     values, errors = grants.validate(good())
     assert errors == {} and values["funds_pln"] == 50000
@@ -177,3 +182,33 @@ def test_empty_optional_amounts_are_unknown_not_zero(seeded_engine, organiser):
     (shown,) = _public(seeded_engine)
     assert (shown.granted_this_year, shown.granted_last_year) == ("brak danych", "0\u00a0zł")
     assert shown.funds == "50\u00a0000\u00a0zł"
+
+
+def test_every_item_of_art_13_ust_2_is_required(seeded_engine, organiser):
+    """pkt 6 (the date of choosing offers) and pkt 7 (tasks of the same kind and their costs) may not be left
+    out, nor the link to the BIP announcement; a choice before the offers are in is refused."""
+    for field in ("selection_date", "same_kind_tasks", "bip_url"):
+        _, errors = grants.validate(good(**{field: ""}))
+        assert set(errors) == {field}, field
+    _, errors = grants.validate(good(selection_date="2026-12-29"))
+    assert "przed terminem składania ofert" in errors["selection_date"]
+
+
+def test_a_draft_saved_without_the_statutory_items_is_not_published(seeded_engine, organiser):
+    with session_scope(seeded_engine) as session:
+        grant = grants.create(session=session, actor=organiser, data=good(), now=NOW)
+        grant.same_kind_tasks, grant.bip_url = "", ""  # as a competition saved before they were required
+        session.add(grant)
+        session.flush()
+        with pytest.raises(grants.GrantError) as refused:
+            grants.publish(session=session, actor=organiser, grant_id=grant.id, now=NOW)
+        assert "zadania tego samego rodzaju" in refused.value.message and "BIP" in refused.value.message
+        assert grant.published_at is None
+
+
+def test_the_public_view_carries_the_statutory_items(seeded_engine, organiser):
+    with session_scope(seeded_engine) as session:
+        grant = grants.create(session=session, actor=organiser, data=good(), now=NOW)
+        shown = grants.view(grant, NOW)
+    assert shown.same_kind_tasks.startswith("2026: 4 zadania") and shown.bip_url.endswith("konkurs-1")
+    assert shown.selection_date
