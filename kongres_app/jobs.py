@@ -1,5 +1,5 @@
-"""Background work of the server process: the periodic refresh of campaign figures, and giving memory
-back to the system after tabs have left."""
+"""Background work of the server process: the periodic refresh of campaign figures, giving memory back
+to the system after tabs have left, and the privacy duties (art. 14 information mails, erasing health data)."""
 
 import asyncio
 import ctypes
@@ -9,8 +9,12 @@ import logging
 import os
 from datetime import timedelta
 
+from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import campaign_admin, campaigns, progress
+from kongres_app.services import campaign_admin, campaigns, delegate_privacy, progress
+from kongres_app.services.congress import site_settings
+from kongres_app.services.mailer import send_mail
+from kongres_app.settings import load_settings
 
 logger = logging.getLogger(__name__)
 INTERVAL_ENV = "KONGRES_REFRESH_MINUTES"
@@ -75,3 +79,49 @@ async def give_memory_back_forever(every_s: float = 30) -> None:
     while True:
         await asyncio.sleep(every_s)
         await asyncio.to_thread(give_memory_back)
+
+
+def privacy_round() -> tuple[int, int]:
+    """One pass of the privacy duties: mail the art. 14 information to delegates with an address of their
+    own (only when mail is configured), and erase accessibility needs once their retention time is over.
+    Returns (mails sent, needs erased). Blocking: run it in a thread."""
+    settings = load_settings()
+    retention = delegate_privacy.needs_retention(settings.needs_retention_days)
+    sent = 0
+    with session_scope() as session:
+        erased = delegate_privacy.erase_needs_after_congress(session, retention=retention)
+    if settings.smtp_url:
+        with session_scope() as session:
+            controller = site_settings(session).get("gdpr_controller", "")
+            mails = delegate_privacy.information_mails(
+                session, controller=controller, privacy_url=settings.public_url + routes.PRIVACY
+            )
+        for mail in mails:
+            with session_scope() as session:
+                if not delegate_privacy.claim_information_mail(session, mail.delegate_id):
+                    continue  # another worker has it
+            if send_mail(
+                settings.smtp_url, sender=settings.mail_from, to=mail.to, subject=mail.subject, body=mail.body
+            ):
+                sent += 1
+            else:
+                with session_scope() as session:
+                    delegate_privacy.release_information_mail(session, mail.delegate_id)
+    return sent, erased
+
+
+async def privacy_duties_forever() -> None:
+    raw = os.environ.get("KONGRES_PRIVACY_EVERY_S", "60").strip()
+    every_s = max(1, int(raw)) if raw.isdigit() else 60
+    while True:
+        try:
+            sent, erased = await asyncio.to_thread(privacy_round)
+            if sent or erased:
+                logger.info(
+                    "Privacy duties: %d information mail(s) sent, %d accessibility need(s) erased", sent, erased
+                )
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Privacy duties failed; trying again next round")
+        await asyncio.sleep(every_s)

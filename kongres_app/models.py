@@ -176,6 +176,13 @@ class Delegate(SQLModel, table=True):
     promoted_at: datetime | None = None
     cancelled_at: datetime | None = None
     needs_handled: bool = False  # organisers have arranged the accessibility need
+    # Explicit consent to the accessibility needs, which are health data (RODO art. 9 ust. 2 lit. a);
+    # needs are never stored without it, and are erased a set time after the congress.
+    needs_consent_at: datetime | None = None
+    # The person's own consent to photos (art. 6 ust. 1 lit. a), given on /moj-kongres; no until they say yes.
+    image_consent: bool = False
+    image_consent_at: datetime | None = None
+    informed_at: datetime | None = None  # the art. 14 information was mailed to the person's own address
 
 
 class StaffUser(SQLModel, table=True):

@@ -34,6 +34,7 @@ class Settings:
     public_url: str
     mail_from: str
     worker_header: bool = False
+    needs_retention_days: int = 30  # accessibility needs (health data) are erased this long after the congress
 
     @property
     def is_sqlite(self) -> bool:
@@ -113,4 +114,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         public_url=(_optional(env, "KONGRES_PUBLIC_URL") or f"http://localhost:{port}").rstrip("/"),
         mail_from=_optional(env, "KONGRES_MAIL_FROM") or "Kongres NGO <kongres@localhost>",
         worker_header=(_optional(env, "KONGRES_WORKER_HEADER") or "").lower() in ("1", "true", "tak"),
+        needs_retention_days=_days(env, "KONGRES_NEEDS_RETENTION_DAYS", 30),
     )
+
+
+def _days(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = _optional(env, name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or int(raw) > 36500:
+        raise ConfigError(f"{name} to liczba dni od 0 do 36500, a podano {raw!r}.")
+    return int(raw)

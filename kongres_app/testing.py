@@ -61,6 +61,9 @@ def app_environment(db_path: Path, port: int, **extra: str) -> dict[str, str]:
         REFLEX_CHECK_LATEST_VERSION="false",
         REFLEX_USE_SYSTEM_BUN="1",
         KONGRES_PUBLIC_URL=f"http://127.0.0.1:{port}",
+        KONGRES_PRIVACY_EVERY_S="2",  # the art. 14 mails go out within seconds, not a minute
+        # The seed's congress was in 2017: keep the needs typed in tests instead of erasing them at once.
+        KONGRES_NEEDS_RETENTION_DAYS="36500",
     )
     env.pop("REFLEX_REDIS_URL", None)
     env.pop("KONGRES_SMTP_URL", None)

@@ -6,6 +6,7 @@ import reflex as rx
 from reflex.vars import ObjectVar
 
 from kongres_app.components import forms
+from kongres_app.components.my_data import source_note
 from kongres_app.services.boards import KINDS, NoteView
 from kongres_app.states.boards import BoardState as B
 
@@ -30,6 +31,7 @@ def join_box() -> rx.Component:
                 "poproś ją o swój. Bez kodu możesz czytać tablicę.",
                 as_="p",
             ),
+            source_note(),
             rx.flex(
                 forms.text_input(
                     "pole-kod-tablica",

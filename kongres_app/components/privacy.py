@@ -1,4 +1,5 @@
-"""The GDPR (RODO) art. 13 information: a short first layer on forms, the full clause on its page."""
+"""The GDPR (RODO) information: art. 13 for the contact person who fills in the form, art. 14 for the
+delegates whose data they give; a short first layer on forms, the full clause on its page."""
 
 import reflex as rx
 
@@ -13,9 +14,13 @@ def privacy_summary() -> rx.Component:
             "Administratorem danych jest ",
             PrivacyState.facts.get("gdpr_controller", ""),
             ". Dane podane w formularzu przetwarzamy, aby zorganizować kongres i kontaktować się z uczestnikami "
-            "(art. 6 ust. 1 lit. e RODO), a za zgodą także publikujemy nazwę organizacji i zdjęcia (art. 6 ust. 1 "
-            "lit. a RODO). Masz prawo dostępu do danych, ich sprostowania, ograniczenia przetwarzania, sprzeciwu, "
-            "cofnięcia zgody i skargi do Prezesa UODO. ",
+            "(art. 6 ust. 1 lit. e RODO). Za zgodą publikujemy nazwę organizacji (zgoda osoby zgłaszającej) "
+            "i zdjęcia (zgoda każdej osoby na siebie, art. 6 ust. 1 lit. a RODO); informacje o potrzebach "
+            "związanych z dostępnością – za wyraźną zgodą osoby, której dotyczą (art. 9 ust. 2 lit. a RODO), "
+            "widzą je tylko organizatorzy. Zgłaszając inne osoby, przekaż im tę informację: ich dane mamy od "
+            "Ciebie. Nie przekazujemy danych poza Europejski Obszar Gospodarczy. Masz prawo dostępu do danych, "
+            "ich sprostowania, usunięcia, ograniczenia przetwarzania, sprzeciwu, cofnięcia zgody i skargi do "
+            "Prezesa UODO. ",
             rx.link(
                 "Pełna informacja o ochronie danych",
                 href=routes.PRIVACY,
@@ -41,20 +46,44 @@ def privacy_clause() -> rx.Component:
         _row("Inspektor ochrony danych", facts.get("gdpr_dpo_contact", "")),
         _row(
             "Cel i podstawa prawna",
-            "Organizacja kongresu, rejestracja uczestników, kontakt w sprawach kongresu i wpuszczenie na salę: "
-            "wykonanie zadania w interesie publicznym, jakim jest współpraca powiatu z organizacjami "
-            "pozarządowymi (art. 6 ust. 1 lit. e RODO w związku z ustawą o działalności pożytku publicznego "
-            "i o wolontariacie). Publikacja nazwy organizacji na liście uczestników oraz zdjęć: Twoja zgoda "
-            "(art. 6 ust. 1 lit. a RODO). Informacje o potrzebach związanych z dostępnością podajesz dobrowolnie, "
-            "abyśmy mogli je zapewnić.",
+            "Organizacja kongresu, rejestracja uczestników, kontakt w sprawach kongresu, wpuszczenie na salę "
+            "i praca w grupach tematycznych: wykonanie zadania w interesie publicznym (art. 6 ust. 1 lit. e RODO), "
+            "jakim jest współpraca powiatu z organizacjami pozarządowymi – art. 4 ust. 1 pkt 22 ustawy z dnia "
+            "5 czerwca 1998 r. o samorządzie powiatowym oraz art. 5 ust. 1 i 2 ustawy z dnia 24 kwietnia 2003 r. "
+            "o działalności pożytku publicznego i o wolontariacie. Publikacja nazwy organizacji na liście "
+            "uczestników: zgoda osoby zgłaszającej organizację; utrwalanie i publikacja wizerunku: zgoda osoby, "
+            "którą widać na zdjęciu, wyrażona przez nią samą na stronie „Mój kongres” (art. 6 ust. 1 lit. a RODO). "
+            "Informacje o potrzebach związanych z dostępnością to dane o zdrowiu: przetwarzamy je wyłącznie "
+            "na podstawie wyraźnej zgody osoby, której dotyczą (art. 9 ust. 2 lit. a RODO), tylko po to, by "
+            "zapewnić jej udział w kongresie; widzą je wyłącznie organizatorzy.",
+        ),
+        _row(
+            "Skąd mamy dane osób zgłoszonych",
+            "Dane osób, które przyjdą na kongres, przekazuje osoba zgłaszająca organizację (art. 14 RODO): "
+            "imię i nazwisko, adres e-mail (jeśli go podano), wybraną grupę tematyczną oraz – jeśli je opisano "
+            "i osoba się na to zgodziła – potrzeby związane z dostępnością. Każda z tych osób dostaje tę "
+            "informację na stronie „Mój kongres” i przy dołączaniu do tablicy grupy, a gdy podano jej adres "
+            "e-mail – także pocztą.",
         ),
         _row("Odbiorcy danych", facts.get("gdpr_recipients", "")),
-        _row("Jak długo przechowujemy dane", facts.get("gdpr_retention", "")),
+        _row(
+            "Przekazywanie danych poza EOG",
+            "Nie przekazujemy danych do państw trzecich (poza Europejski Obszar Gospodarczy) ani do organizacji "
+            "międzynarodowych.",
+        ),
+        _row(
+            "Jak długo przechowujemy dane",
+            facts.get("gdpr_retention", ""),
+            ". ",
+            facts.get("needs_retention", ""),
+        ),
         _row(
             "Twoje prawa",
             "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia lub ograniczenia przetwarzania, "
             "prawo sprzeciwu oraz prawo cofnięcia zgody w dowolnym momencie (cofnięcie nie wpływa na zgodność "
-            "z prawem przetwarzania przed cofnięciem). Zgody i dane zmienisz przez link do zarządzania rejestracją.",
+            "z prawem przetwarzania przed cofnięciem). Osoba zgłaszająca zmienia dane przez link do zarządzania "
+            "rejestracją; każda zgłoszona osoba wyraża lub cofa zgodę na zdjęcia i usuwa informacje o swoich "
+            "potrzebach na stronie „Mój kongres”, po wpisaniu swojego kodu wejścia.",
         ),
         _row(
             "Skarga",
@@ -63,7 +92,8 @@ def privacy_clause() -> rx.Component:
         ),
         _row(
             "Czy musisz podać dane",
-            "Podanie danych oznaczonych jako wymagane jest dobrowolne, ale bez nich rejestracja nie jest możliwa. "
+            "Nie masz obowiązku podawać danych, ale bez danych oznaczonych jako wymagane nie przyjmiemy zgłoszenia. "
+            "Informacje o potrzebach i zgody są nieobowiązkowe. "
             "Dane nie są wykorzystywane do zautomatyzowanego podejmowania decyzji ani profilowania.",
         ),
         _row("Kontakt z organizatorami", facts.get("organiser_contact", "")),

@@ -128,9 +128,23 @@ def delegate_row(state, row: DelegateRow, index) -> rx.Component:
             lambda value: state.set_delegate_field(index, "accessibility_needs", value),
             row.accessibility_needs_error,
             label_text="Potrzeby związane z dostępnością",
-            hint="Np. wózek, pętla indukcyjna, tłumacz języka migowego, dieta.",
+            hint="Np. wózek, pętla indukcyjna, tłumacz języka migowego, dieta. Zobaczą je tylko organizatorzy; "
+            "usuniemy je po kongresie.",
             max_length=LIMITS["accessibility_needs"],
             multiline=True,
+        ),
+        rx.cond(
+            row.accessibility_needs != "",
+            forms.checkbox_input(
+                prefix + "needs_consent",
+                row.needs_consent,
+                lambda checked: state.set_needs_consent(index, checked),
+                row.needs_consent_error,
+                "Ta osoba zgadza się, aby przekazać organizatorom informacje o jej potrzebach i aby organizatorzy "
+                "przetwarzali je tylko po to, by je zapewnić (art. 9 ust. 2 lit. a RODO). Zgodę można cofnąć, "
+                "usuwając opis.",
+                required=True,
+            ),
         ),
         rx.cond(
             state.delegates.length() > 1,
@@ -197,13 +211,11 @@ def consent_fields(state) -> rx.Component:
             "Zgadzam się na opublikowanie nazwy organizacji na publicznej liście uczestników.",
             required=False,
         ),
-        forms.checkbox_input(
-            field_id("consent_image"),
-            state.consent_image,
-            lambda checked: state.set_consent("consent_image", checked),
-            "",
-            "Zgadzam się na utrwalanie i publikowanie wizerunku zgłoszonych osób na zdjęciach z kongresu.",
-            required=False,
+        rx.text(
+            "O zgodzie na zdjęcia każda zgłoszona osoba decyduje sama, po wpisaniu swojego kodu wejścia na stronie "
+            "„Mój kongres”. Dopóki tego nie zrobi, nie publikujemy zdjęć, na których ją widać.",
+            as_="p",
+            size="2",
         ),
         class_name="form-section",
     )

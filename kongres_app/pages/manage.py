@@ -83,6 +83,13 @@ def delegate_card(d: DelegateView) -> rx.Component:
                         d.accessibility_needs != "",
                         rx.text("Potrzeby: ", d.accessibility_needs, as_="p", class_name="pre-line"),
                     ),
+                    rx.text(
+                        "Zgoda na zdjęcia: ",
+                        rx.cond(d.image_consent, "tak", "nie"),
+                        " (decyduje ta osoba po wpisaniu kodu na stronie „Mój kongres”)",
+                        as_="p",
+                        size="2",
+                    ),
                     rx.box(cancel_controls(d), margin_top="3"),
                     flex="1",
                 ),
@@ -116,8 +123,6 @@ def summary() -> rx.Component:
             rx.el.dd(r.contact_name, ", ", r.email, rx.cond(r.phone != "", ", " + r.phone, "")),
             rx.el.dt("Na liście uczestników"),
             rx.el.dd(rx.cond(r.consent_publish_name, "tak", "nie")),
-            rx.el.dt("Zgoda na zdjęcia"),
-            rx.el.dd(rx.cond(r.consent_image, "tak", "nie")),
             class_name="definition-list",
         ),
         rx.cond(

@@ -6,6 +6,7 @@ from kongres_app import routes
 from kongres_app.components.board import join_box
 from kongres_app.components.congress import agenda_summary
 from kongres_app.components.layout import loading, page
+from kongres_app.components.my_data import my_data_section
 from kongres_app.states.boards import BoardState as B
 from kongres_app.states.congress import CongressState
 
@@ -44,6 +45,7 @@ def dashboard() -> rx.Component:
         rx.heading("Program dnia", as_="h2", size="6", margin_top="5"),
         agenda_summary(),
         rx.link("Pełny program", href=routes.PROGRAM, underline="always", margin_top="2", display="inline-block"),
+        my_data_section(),
     )
 
 

@@ -158,6 +158,7 @@ class ParticipantRow:
     code: str = ""
     accessibility_needs: str = ""
     needs_handled: bool = False
+    image_consent: bool = False  # the person's own consent to photos
     checked_in_at: str = ""
     contact: str = ""
 
@@ -209,6 +210,7 @@ def _row(d: Delegate, r: Registration, g: DiscussionGroup, c: CheckIn | None) ->
         code=display_code(d.code),
         accessibility_needs=d.accessibility_needs,
         needs_handled=d.needs_handled,
+        image_consent=d.image_consent,
         checked_in_at=f"{utc_to_local(c.at):%H:%M}" if c else "",
         contact=f"{r.contact_name}, {r.email}" + (f", {r.phone}" if r.phone else ""),
     )
@@ -250,6 +252,7 @@ EXPORT_COLUMNS = [
     ("E-mail uczestnika", "email"),
     ("Potrzeby dostępności", "accessibility_needs"),
     ("Potrzeby zapewnione", "needs_handled"),
+    ("Zgoda na zdjęcia", "image_consent"),
     ("Obecność (godz.)", "checked_in_at"),
     ("Kontakt organizacji", "contact"),
 ]

@@ -198,7 +198,6 @@ def register(*, session: Session, data: CleanRegistration, now: datetime | None 
         phone=data.phone,
         consent_rules=data.consent_rules,
         consent_publish_name=data.consent_publish_name,
-        consent_image=data.consent_image,
         created_at=now,
         updated_at=now,
     )
@@ -231,6 +230,7 @@ def _new_delegate(
         full_name=row.full_name,
         email=row.email,
         accessibility_needs=row.accessibility_needs,
+        needs_consent_at=now if row.accessibility_needs else None,
         code=_unique_code(session, codes),
         status=WAITING,
         queued_at=now,
@@ -294,7 +294,6 @@ def update_registration(
     registration.org_name_key = name_key(data.org_name)
     registration.email_key = data.email.casefold()
     registration.consent_publish_name = data.consent_publish_name
-    registration.consent_image = data.consent_image
     registration.updated_at = now
     session.add(registration)
 
@@ -317,6 +316,9 @@ def update_registration(
         else:
             delegate = current[row.id]
             delegate.full_name, delegate.email = row.full_name, row.email
+            if delegate.accessibility_needs != row.accessibility_needs:
+                delegate.needs_consent_at = now if row.accessibility_needs else None
+                delegate.needs_handled = delegate.needs_handled and bool(row.accessibility_needs)
             delegate.accessibility_needs = row.accessibility_needs
             if delegate.group_id != group.id:
                 if delegate.status == CONFIRMED:

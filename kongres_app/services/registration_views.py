@@ -37,6 +37,7 @@ class DelegateView:
     code: str = ""
     code_display: str = ""
     qr_svg_uri: str = ""
+    image_consent: bool = False  # the person's own choice, made on /moj-kongres
 
 
 @dataclass
@@ -51,7 +52,6 @@ class RegistrationView:
     email: str = ""
     phone: str = ""
     consent_publish_name: bool = False
-    consent_image: bool = False
     cancelled: bool = False
     editable: bool = False
     delegates: list[DelegateView] = field(default_factory=list)
@@ -92,6 +92,7 @@ def _delegate_view(session: Session, d: Delegate, group: DiscussionGroup) -> Del
         code=d.code,
         code_display=display_code(d.code),
         qr_svg_uri=qr_svg_uri(d.code) if d.status != CANCELLED else "",
+        image_consent=d.image_consent,
     )
 
 
@@ -118,7 +119,6 @@ def registration_view(session: Session, token: str) -> RegistrationView | None:
         email=registration.email,
         phone=registration.phone,
         consent_publish_name=registration.consent_publish_name,
-        consent_image=registration.consent_image,
         cancelled=registration.cancelled_at is not None,
         editable=is_open and registration.cancelled_at is None,
         delegates=[_delegate_view(session, d, g) for d, g in rows],

@@ -33,6 +33,7 @@ class DelegateInput:
     group_number: str = ""
     accessibility_needs: str = ""
     id: int | None = None  # an existing delegate when editing
+    needs_consent: bool = False  # the person agreed to their accessibility needs being passed on and used
 
 
 @dataclass
@@ -47,7 +48,6 @@ class RegistrationInput:
     delegates: list[DelegateInput] = field(default_factory=list)
     consent_rules: bool = False
     consent_publish_name: bool = False
-    consent_image: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,6 @@ class CleanRegistration:
     delegates: tuple[CleanDelegate, ...]
     consent_rules: bool
     consent_publish_name: bool
-    consent_image: bool
 
 
 def clean_text(value: str) -> str:
@@ -165,6 +164,11 @@ def _check_delegates(errors: dict[str, str], rows: list[DelegateInput], group_nu
             errors[prefix + "accessibility_needs"] = (
                 f"Opis potrzeb może mieć najwyżej {chars(LIMITS['accessibility_needs'])}."
             )
+        elif needs and not row.needs_consent:
+            # Health data (RODO art. 9): never stored without the person's explicit consent.
+            errors[prefix + "needs_consent"] = (
+                "Zaznacz, że ta osoba zgadza się na przekazanie nam informacji o swoich potrzebach, albo usuń ich opis."
+            )
         clean.append(CleanDelegate(full_name, email, group, needs, row.id))
     return clean
 
@@ -204,7 +208,6 @@ def validate_registration(
             delegates=tuple(delegates),
             consent_rules=True,
             consent_publish_name=bool(data.consent_publish_name),
-            consent_image=bool(data.consent_image),
         ),
         {},
     )

@@ -71,7 +71,6 @@ class ManageState(RegistrationFormMixin, rx.State):
                 "phone": r.phone,
                 "consent_rules": True,
                 "consent_publish_name": r.consent_publish_name,
-                "consent_image": r.consent_image,
             },
             [
                 DelegateRow(
@@ -81,6 +80,7 @@ class ManageState(RegistrationFormMixin, rx.State):
                     email=d.email,
                     group_number=str(d.group_number),
                     accessibility_needs=d.accessibility_needs,
+                    needs_consent=d.accessibility_needs != "",  # stored only with the person's consent
                 )
                 for i, d in enumerate(r.delegates)
             ],

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from kongres_app.db import session_scope
+from kongres_app.services import delegate_privacy
 from kongres_app.services.congress import site_settings
 from kongres_app.settings import load_settings
 from kongres_app.states.events import event
@@ -16,4 +17,10 @@ class PrivacyState(rx.State):
         with session_scope() as session:
             facts = site_settings(session)
         # The statement names the address it covers (the address people reach the app at).
-        self.facts = {**facts, "site_address": load_settings().public_url}
+        settings = load_settings()
+        retention = delegate_privacy.needs_retention(settings.needs_retention_days)
+        self.facts = {
+            **facts,
+            "site_address": settings.public_url,
+            "needs_retention": delegate_privacy.retention_sentence(retention),
+        }

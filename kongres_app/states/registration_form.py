@@ -15,7 +15,7 @@ from kongres_app.states.events import event
 
 TEXT_FIELDS = ("org_name", "legal_form", "krs", "gmina", "contact_name", "email", "phone")
 DELEGATE_FIELDS = ("full_name", "email", "group_number", "accessibility_needs")
-CONSENTS = ("consent_rules", "consent_publish_name", "consent_image")
+CONSENTS = ("consent_rules", "consent_publish_name")
 # Generous cap on what a client may push into a field (validation gives the real limits).
 MAX_INPUT = 2 * max(LIMITS.values())
 
@@ -41,6 +41,8 @@ class DelegateRow:
     email_error: str = ""
     group_number_error: str = ""
     accessibility_needs_error: str = ""
+    needs_consent: bool = False
+    needs_consent_error: str = ""
 
 
 @dataclass
@@ -59,7 +61,6 @@ class RegistrationFormMixin(rx.State, mixin=True):
     phone: str = ""
     consent_rules: bool = False
     consent_publish_name: bool = False
-    consent_image: bool = False
     delegates: list[DelegateRow] = [DelegateRow(key=1)]  # noqa: RUF012 (Reflex copies defaults)
     errors: dict[str, str] = {}  # noqa: RUF012
     error_items: list[ErrorItem] = []  # noqa: RUF012
@@ -81,6 +82,12 @@ class RegistrationFormMixin(rx.State, mixin=True):
         if name in DELEGATE_FIELDS and 0 <= index < len(self.delegates):
             row = self.delegates[index]
             setattr(row, name, str(value)[:MAX_INPUT])
+            self.delegates = list(self.delegates)
+
+    @event
+    def set_needs_consent(self, index: int, checked: bool):
+        if 0 <= index < len(self.delegates):
+            self.delegates[index].needs_consent = bool(checked)
             self.delegates = list(self.delegates)
 
     @event
@@ -108,12 +115,13 @@ class RegistrationFormMixin(rx.State, mixin=True):
             email=self.email,
             phone=self.phone,
             delegates=[
-                DelegateInput(r.full_name, r.email, r.group_number, r.accessibility_needs, r.id or None)
+                DelegateInput(
+                    r.full_name, r.email, r.group_number, r.accessibility_needs, r.id or None, r.needs_consent
+                )
                 for r in self.delegates
             ],
             consent_rules=self.consent_rules,
             consent_publish_name=self.consent_publish_name,
-            consent_image=self.consent_image,
         )
 
     def _show_errors(self, errors: dict[str, str], form_error: str = ""):
@@ -122,7 +130,7 @@ class RegistrationFormMixin(rx.State, mixin=True):
         self.errors = {k: v for k, v in errors.items() if not k.startswith("delegates.")}
         rows = list(self.delegates)
         for i, row in enumerate(rows):
-            for name in DELEGATE_FIELDS:
+            for name in (*DELEGATE_FIELDS, "needs_consent"):
                 setattr(row, f"{name}_error", errors.get(f"delegates.{i}.{name}", ""))
         self.delegates = rows
         self.error_items = [ErrorItem(field_id(key), message) for key, message in errors.items()]

@@ -20,7 +20,7 @@ def good(**overrides) -> RegistrationInput:
         contact_name="Anna Kowalska",
         email="Anna.Kowalska@Example.pl",
         phone="+48 601 234 567",
-        delegates=[DelegateInput("Jan Nowak", "", "1", "wózek inwalidzki")],
+        delegates=[DelegateInput("Jan Nowak", "", "1", "wózek inwalidzki", needs_consent=True)],
         consent_rules=True,
     )
     for key, value in overrides.items():
@@ -37,7 +37,7 @@ def test_good_registration_is_cleaned():
     assert clean.email == "Anna.Kowalska@example.pl"  # domain normalised, local part kept
     assert clean.delegates[0].group_number == 1
     assert clean.delegates[0].accessibility_needs == "wózek inwalidzki"
-    assert clean.consent_publish_name is False and clean.consent_image is False
+    assert clean.consent_publish_name is False
 
 
 def test_empty_form_reports_every_required_field():
@@ -108,6 +108,14 @@ def test_delegate_rows():
         "delegates.1.accessibility_needs",
     }
     assert "już na liście" in errors["delegates.1.full_name"]
+
+
+def test_accessibility_needs_are_refused_without_the_persons_explicit_consent():
+    """They are health data (RODO art. 9 ust. 2 lit. a): no consent, nothing stored, and the form says why."""
+    rows = [DelegateInput("Jan Nowak", "", "1", "pętla indukcyjna"), DelegateInput("Ewa Lis", "", "2", "")]
+    clean, errors = validate_registration(good(delegates=rows), GROUPS)
+    assert clean is None and set(errors) == {"delegates.0.needs_consent"}
+    assert "zgadza się" in errors["delegates.0.needs_consent"]
 
 
 def test_text_is_kept_as_typed_apart_from_spacing_and_control_characters():
