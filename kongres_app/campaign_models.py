@@ -26,6 +26,7 @@ class Campaign(SQLModel, table=True):
     blurb: str = Field(max_length=200)
     description: str = Field(max_length=5000, default="")
     image_path: str | None = Field(default=None, max_length=300)
+    image_alt: str = Field(default="", max_length=250)  # the picture described by its author (WCAG 1.1.1)
     goal_pln: int = Field(default=0, ge=0)
     raised_pln: int = Field(default=0, ge=0)
     supporters: int = Field(default=0, ge=0)

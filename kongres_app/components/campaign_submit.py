@@ -67,6 +67,17 @@ def picture(state) -> rx.Component:
         ),
         rx.cond(state.image_path != "", rx.text("Zdjęcie dodane.", size="2", role="status")),
         rx.el.p(state.image_error, class_name="field-error", role="alert"),
+        rx.cond(
+            state.image_path != "",
+            _text(
+                state,
+                "image_alt",
+                "Opis zdjęcia dla osób, które go nie widzą",
+                required=True,
+                max_length=250,
+                hint="Jednym, dwoma zdaniami: co widać na zdjęciu, np. „Wolontariuszki sadzą drzewa przy szkole”.",
+            ),
+        ),
         class_name="field",
     )
 

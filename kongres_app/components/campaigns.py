@@ -52,12 +52,12 @@ def badges(card: ObjectVar[CampaignCard]) -> rx.Component:
 
 
 def picture(card: ObjectVar[CampaignCard], height: str = "160px") -> rx.Component:
-    # Decorative: the title next to it says what the campaign is.
+    # Described by its author (required with every picture): the photo may show what the title does not.
     return rx.cond(
         card.image_path != "",
         rx.image(
             src=rx.get_upload_url(card.image_path),
-            alt="",
+            alt=card.image_alt,
             width="100%",
             height=height,
             object_fit="cover",

@@ -9,8 +9,8 @@ from kongres_app.states.privacy import PrivacyState
 KNOWN_GAPS = [
     "Wykresy na pulpicie organizatora i na stronach zbiórek mają opis tekstowy, ale nie tabelę z danymi.",
     "Kod QR na widoku rzutnika nie ma alternatywy poza wyświetlanym obok adresem strony.",
-    "Zdjęcia dodawane do zbiórek nie mają jeszcze opisu alternatywnego (tekstu dla osób niewidomych); "
-    "przygotowujemy pole opisu, które wypełni autor zbiórki.",
+    "Zdjęcia zbiórek dodane przed wprowadzeniem obowiązkowego opisu mogą go nie mieć; każde nowe zdjęcie "
+    "ma opis alternatywny, który podaje autor zbiórki.",
     "Nie przeprowadzono jeszcze audytu z udziałem użytkowników czytników ekranu.",
 ]
 

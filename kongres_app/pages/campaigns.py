@@ -76,6 +76,15 @@ def campaigns() -> rx.Component:
             as_="p",
             margin_y="3",
         ),
+        rx.text(
+            "Zbiórki prowadzą same organizacje: powiat ich nie rekomenduje, nie poręcza i nie odpowiada za nie. "
+            "Oznaczenie „Sprawdzona przez organizatorów” znaczy tylko, że zbiórkę zgłosiła zarejestrowana "
+            "organizacja, a link prowadzi do jej zbiórki we wskazanym serwisie. ",
+            rx.link("Regulamin", href=routes.RULES, underline="always"),
+            as_="p",
+            size="2",
+            margin_bottom="3",
+        ),
         filters(),
         rx.box(totals(), margin_y="4"),
         rx.cond(

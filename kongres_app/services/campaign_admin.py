@@ -87,5 +87,6 @@ def form_values(session: Session, actor: Staff | None, campaign_id: int) -> tupl
         "platform": campaign.platform,
         "external_url": campaign.external_url,
         "progress_source_url": campaign.progress_source_url or "",
+        "image_alt": campaign.image_alt,
     }
     return values, campaign.hide_amounts, campaign.image_path or ""

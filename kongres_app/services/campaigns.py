@@ -150,6 +150,7 @@ class CampaignCard:
     platform_label: str = ""
     external_url: str = ""
     image_path: str = ""
+    image_alt: str = ""
     show_amounts: bool = True  # False in public views of a campaign that hides its amounts
     amounts_hidden: bool = False  # the campaign's own setting (private views mark it)
     raised_pln: int = 0  # 0 when amounts are hidden
@@ -193,6 +194,7 @@ def campaign_card(c: Campaign, today: date, *, private: bool = False) -> Campaig
         platform_label=PLATFORMS.get(c.platform, c.platform),
         external_url=c.external_url,
         image_path=c.image_path or "",
+        image_alt=c.image_alt,
         show_amounts=show,
         amounts_hidden=c.hide_amounts,
         raised_pln=c.raised_pln if show else 0,
@@ -427,7 +429,7 @@ def public_campaigns_json(session: Session, *, today: date | None = None) -> dic
 
 # ----------------------------------------------------------------------------- validation
 
-LIMITS = {"title": 150, "org_name": 200, "blurb": 200, "description": 5000, "image_path": 300}
+LIMITS = {"title": 150, "org_name": 200, "blurb": 200, "description": 5000, "image_path": 300, "image_alt": 250}
 IMAGE_PATH_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.(jpg|jpeg|png|webp)$")
 DATE_PL_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
@@ -452,6 +454,7 @@ class CampaignInput:
     progress_source_url: str = ""
     hide_amounts: bool = False
     image_path: str = ""
+    image_alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -472,6 +475,7 @@ class CleanCampaign:
     progress_source_url: str | None
     hide_amounts: bool
     image_path: str | None
+    image_alt: str
 
 
 def _text(errors: dict[str, str], key: str, value: str, minimum: int, missing: str) -> str:
@@ -574,6 +578,11 @@ def validate_campaign(
     image_path = clean_text(data.image_path)
     if image_path and (len(image_path) > LIMITS["image_path"] or not IMAGE_PATH_RE.match(image_path)):
         errors["image_path"] = "Nieprawidłowy plik zdjęcia: dodaj zdjęcie JPG, PNG albo WebP jeszcze raz."
+    image_alt = clean_text(data.image_alt) if image_path else ""
+    if image_path and len(image_alt) < 5:
+        errors["image_alt"] = "Opisz, co widać na zdjęciu: ten opis przeczyta czytnik ekranu osobie niewidomej."
+    elif len(image_alt) > LIMITS["image_alt"]:
+        errors["image_alt"] = f"Opis zdjęcia może mieć najwyżej {chars(LIMITS['image_alt'])}."
     if errors:
         return None, errors
     clean = CleanCampaign(
@@ -593,6 +602,7 @@ def validate_campaign(
         progress_source_url=source_url,
         hide_amounts=bool(data.hide_amounts),
         image_path=image_path or None,
+        image_alt=image_alt,
     )
     return clean, {}
 

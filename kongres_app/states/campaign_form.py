@@ -23,6 +23,7 @@ FIELDS = (
     "platform",
     "external_url",
     "progress_source_url",
+    "image_alt",
 )
 UPLOAD_ID = "zdjecie-zbiorki"
 

@@ -132,6 +132,10 @@ def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_accou
     page.locator("#zdjecie-zbiorki input[type=file]").set_input_files(str(good))
     page.get_by_role("button", name="Dodaj zdjęcie").click()
     expect(page.get_by_text("Zdjęcie dodane.")).to_be_visible()
+    page.get_by_role("button", name="Zapisz zbiórkę").click()  # a picture needs its description
+    alt_field = page.get_by_label("Opis zdjęcia dla osób, które go nie widzą")
+    expect(page.locator("#pole-campaign-image_alt-blad")).to_contain_text("Opisz, co widać na zdjęciu")
+    alt_field.fill("Przeciekający dach świetlicy w Raszynie po zimie")
     page.get_by_role("button", name="Zapisz zbiórkę").click()
     expect(page.get_by_text("Dodano i opublikowano zbiórkę.")).to_be_visible()
 
@@ -142,4 +146,5 @@ def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_accou
     expect(card).to_contain_text("Sprawdzona przez organizatorów")
     image = card.locator("img")
     expect(image).to_have_attribute("src", re.compile(r"/_upload/kampanie/[0-9a-f]{24}\.png$"))
+    expect(image).to_have_attribute("alt", "Przeciekający dach świetlicy w Raszynie po zimie")
     assert page.request.get(image.get_attribute("src")).status == 200

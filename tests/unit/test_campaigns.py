@@ -457,6 +457,8 @@ def test_empty_submission_names_every_missing_field_in_polish():
         ({"title": "x" * 151}, "title", "najwyżej 150"),
         ({"blurb": "krótko"}, "blurb", "co najmniej 10"),
         ({"image_path": "../../etc/passwd"}, "image_path", "zdjęcia"),
+        ({"image_path": "kampanie/" + "a" * 24 + ".png"}, "image_alt", "Opisz, co widać"),
+        ({"image_path": "kampanie/" + "a" * 24 + ".png", "image_alt": "x" * 251}, "image_alt", "najwyżej 250"),
         ({"platform": "gofundme"}, "platform", "serwis"),
     ],
 )
