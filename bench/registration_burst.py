@@ -31,7 +31,7 @@ from kongres_app.services import registration as reg
 from kongres_app.services.seed import load_edition, read_seed_file
 from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
 from kongres_app.settings import PROJECT_ROOT
-from kongres_app.testing import free_port
+from kongres_app.testing import fill_legal_facts, free_port
 
 NOW = datetime(2017, 2, 15, 12, tzinfo=UTC)
 WORKERS = 32
@@ -45,6 +45,7 @@ def _prepare(db_url: str, venue_places: int) -> None:
     engine = make_engine(db_url)
     with session_scope(engine) as session:
         load_edition(session=session, data=read_seed_file())
+        fill_legal_facts(session)
     with session_scope(engine) as session:
         reg.set_venue_capacity(session=session, capacity=venue_places, now=NOW)
     engine.dispose()

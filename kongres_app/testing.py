@@ -16,7 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
+from sqlmodel import Session, select
 
+from kongres_app.db import make_engine, require_id, session_scope
+from kongres_app.models import SiteSetting
+from kongres_app.services.congress import current_edition
 from kongres_app.settings import PROJECT_ROOT
 
 START_TIMEOUT_S = 420
@@ -71,10 +75,38 @@ def app_environment(db_path: Path, port: int, **extra: str) -> dict[str, str]:
     return env
 
 
-def prepare_database(env: dict[str, str], *, open_registration: bool = True) -> None:
-    """Migrate and seed; open registration around today (the 2017 window is long closed)."""
+TEST_LEGAL_FACTS = {
+    "gdpr_dpo_contact": "iod@powiat.example.pl",
+    "gdpr_retention": "do zakończenia kongresu i jego rozliczenia, a potem 5 lat (kategoria archiwalna B5)",
+    "gdpr_recipients": "dostawca hostingu aplikacji, na podstawie umowy powierzenia",
+    "organiser_contact": "kongres@powiat.example.pl, tel. 22 000 00 00",
+}
+
+
+def fill_legal_facts(session: Session) -> None:
+    """Stand-ins for the facts the seed leaves to the organiser: until they are filled, nobody may register."""
+    edition = current_edition(session)
+    if edition is None:
+        return
+    for key, value in TEST_LEGAL_FACTS.items():
+        row = session.exec(
+            select(SiteSetting).where(SiteSetting.edition_id == edition.id, SiteSetting.key == key)
+        ).first()
+        row = row or SiteSetting(edition_id=require_id(edition), key=key)
+        row.value = value
+        session.add(row)
+
+
+def prepare_database(env: dict[str, str], *, open_registration: bool = True, legal_facts: bool = True) -> None:
+    """Migrate and seed; open registration around today (the 2017 window is long closed) and fill in the
+    information clause's facts the seed leaves as placeholders (``legal_facts``)."""
     cli = [sys.executable, "-m", "kongres_app.cli"]
     subprocess.run([*cli, "setup"], env=env, cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
+    if legal_facts:
+        engine = make_engine(env["REFLEX_DB_URL"])
+        with session_scope(engine) as session:
+            fill_legal_facts(session)
+        engine.dispose()
     if open_registration:
         today = date.today()
         window = ["--opens", str(today - timedelta(days=30)), "--closes", str(today + timedelta(days=30))]

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from kongres_app.db import make_engine, session_scope
 from kongres_app.services.seed import load_edition, read_seed_file
 from kongres_app.settings import PROJECT_ROOT
+from kongres_app.testing import fill_legal_facts
 
 
 def run_async(coroutine):
@@ -46,4 +47,5 @@ def engine(db_url: str) -> Iterator[Engine]:
 def seeded_engine(engine: Engine) -> Engine:
     with session_scope(engine) as session:
         load_edition(session=session, data=read_seed_file())
+        fill_legal_facts(session)
     return engine

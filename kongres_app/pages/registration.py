@@ -59,6 +59,13 @@ def closed_notice() -> rx.Component:
                 "before",
                 rx.text("Rejestracja jeszcze się nie rozpoczęła. Ruszy ", edition.registration_opens_label, "."),
             ),
+            (
+                "unready",
+                rx.text(
+                    "Rejestracja jeszcze nie ruszyła: organizatorzy uzupełniają informację o ochronie danych "
+                    "osobowych, którą musisz poznać przed podaniem danych. Zajrzyj tu za jakiś czas."
+                ),
+            ),
             rx.text(
                 "Rejestracja zakończyła się ",
                 edition.registration_closes_label,

@@ -5,7 +5,8 @@ import reflex as rx
 from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.components.staff import staff_page
-from kongres_app.services.congress_settings import SETTING_NUMBERS, SETTING_TEXTS
+from kongres_app.services.congress import SETTING_TEXTS
+from kongres_app.services.congress_settings import SETTING_NUMBERS
 from kongres_app.states.staff_admin import SettingsState, TeamMember, TeamState
 
 S = SettingsState
@@ -31,8 +32,9 @@ def settings_page() -> rx.Component:
             rx.callout(
                 rx.box(
                     rx.text(
-                        "Przed publikacją informacji o ochronie danych i deklaracji dostępności oraz przed otwarciem "
-                        "rejestracji uzupełnij:",
+                        "Przed publikacją informacji o ochronie danych i deklaracji dostępności uzupełnij poniższe "
+                        "dane. Dopóki brakuje danych administratora, inspektora ochrony danych, okresu "
+                        "przechowywania, odbiorców i kontaktu z organizatorami, rejestracja jest wstrzymana:",
                         as_="p",
                     ),
                     rx.el.ul(rx.foreach(S.missing, lambda label: rx.el.li(label)), class_name="plain-bullets"),

@@ -56,13 +56,48 @@ class EditionView:
     venue_capacity: int = 0
     registration_opens_label: str = ""
     registration_closes_label: str = ""
-    registration_status: str = "closed"  # "before" | "open" | "closed"
+    registration_status: str = "closed"  # "before" | "open" | "closed" | "unready" (open, clause unfilled)
     groups: list[GroupView] = field(default_factory=list)
     agenda: list[AgendaView] = field(default_factory=list)
     milestones: list[MilestoneView] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+SETTING_TEXTS = {
+    "gdpr_controller": "Administrator danych",
+    "gdpr_dpo_contact": "Kontakt do inspektora ochrony danych",
+    "gdpr_retention": "Okres przechowywania danych",
+    "gdpr_recipients": "Odbiorcy danych",
+    "organiser_contact": "Kontakt z organizatorami",
+    "a11y_published_on": "Deklaracja dostępności: data publikacji strony",
+    "a11y_updated_on": "Deklaracja dostępności: data ostatniej aktualizacji",
+    "a11y_contact": "Deklaracja dostępności: kontakt w sprawie dostępności",
+    "a11y_building": "Deklaracja dostępności: dostępność architektoniczna",
+}
+# What the information clause (RODO art. 13 and 14) needs before anyone may register.
+BLOCKING_FACTS = ("gdpr_controller", "gdpr_dpo_contact", "gdpr_retention", "gdpr_recipients", "organiser_contact")
+
+PLACEHOLDER_MARK = "uzupełnia organizator"  # the seed's "[… – uzupełnia organizator]" texts
+
+
+def missing_facts(values: dict[str, str], keys: tuple[str, ...] | None = None) -> list[str]:
+    """The facts the information clause and the accessibility statement still lack (empty or a placeholder):
+    what the organiser must fill in before the pages can be published and registration opened to the public."""
+    return [
+        label
+        for key, label in SETTING_TEXTS.items()
+        if (keys is None or key in keys)
+        and (not values.get(key, "").strip() or PLACEHOLDER_MARK in values.get(key, ""))
+    ]
+
+
+def unfilled_legal_facts(session: Session) -> list[str]:
+    """The information clause's facts still empty or a placeholder: registration waits until they are filled
+    (a lawyer would not let people give their data under a clause with "[… – uzupełnia organizator]" in it)."""
+    values = site_settings(session)
+    return missing_facts({key: values.get(key, "") for key in BLOCKING_FACTS}, BLOCKING_FACTS)
 
 
 def current_edition(session: Session) -> Edition | None:
@@ -79,6 +114,11 @@ def registration_status(edition: Edition, now: datetime | None = None) -> str:
     if now >= edition.registration_closes_at:
         return "closed"
     return "open"
+
+
+def _public_status(session: Session, edition: Edition, now: datetime | None) -> str:
+    status = registration_status(edition, now)
+    return "unready" if status == "open" and unfilled_legal_facts(session) else status
 
 
 def _time_label(item: AgendaItem) -> str:
@@ -116,7 +156,7 @@ def edition_view(session: Session, now: datetime | None = None) -> EditionView |
         venue_capacity=edition.venue_capacity,
         registration_opens_label=polish_datetime(edition.registration_opens_at),
         registration_closes_label=polish_datetime(edition.registration_closes_at),
-        registration_status=registration_status(edition, now),
+        registration_status=_public_status(session, edition, now),
         groups=[GroupView(g.number, roman(g.number), g.name, g.description, g.capacity) for g in groups],
         agenda=[AgendaView(a.position, a.title, a.description, _time_label(a)) for a in agenda],
         milestones=[MilestoneView(m.period, m.title, m.description) for m in milestones],

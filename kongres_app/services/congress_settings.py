@@ -11,39 +11,15 @@ from kongres_app.models import DiscussionGroup, SiteSetting
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import local_to_utc, utc_to_local
-from kongres_app.services.congress import current_edition
+from kongres_app.services.congress import SETTING_TEXTS, current_edition
 from kongres_app.services.polish import chars
 from kongres_app.services.validation import clean_multiline, clean_text
 
 EDITION_TEXTS = {"name": 200, "short_name": 80, "slogan": 200, "host": 200, "venue_name": 200, "venue_address": 300}
-SETTING_TEXTS = {
-    "gdpr_controller": "Administrator danych",
-    "gdpr_dpo_contact": "Kontakt do inspektora ochrony danych",
-    "gdpr_retention": "Okres przechowywania danych",
-    "gdpr_recipients": "Odbiorcy danych",
-    "organiser_contact": "Kontakt z organizatorami",
-    "a11y_published_on": "Deklaracja dostępności: data publikacji strony",
-    "a11y_updated_on": "Deklaracja dostępności: data ostatniej aktualizacji",
-    "a11y_contact": "Deklaracja dostępności: kontakt w sprawie dostępności",
-    "a11y_building": "Deklaracja dostępności: dostępność architektoniczna",
-}
 SETTING_NUMBERS = {
     "report_threshold": ("Zgłoszeń, po których notatka się ukrywa", 3),
     "notes_per_minute": ("Notatek na minutę na osobę", 5),
 }
-
-
-PLACEHOLDER_MARK = "uzupełnia organizator"  # the seed's "[… – uzupełnia organizator]" texts
-
-
-def missing_facts(values: dict[str, str]) -> list[str]:
-    """The facts the information clause and the accessibility statement still lack (empty or a placeholder):
-    what the organiser must fill in before the pages can be published and registration opened to the public."""
-    return [
-        label
-        for key, label in SETTING_TEXTS.items()
-        if not values.get(key, "").strip() or PLACEHOLDER_MARK in values[key]
-    ]
 
 
 class SettingsError(Exception):

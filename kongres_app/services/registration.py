@@ -17,7 +17,7 @@ from kongres_app.db import lock_for_writing, require_id
 from kongres_app.models import Delegate, DiscussionGroup, Edition, ManageToken, Registration
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_code, new_token
-from kongres_app.services.congress import current_edition, registration_status
+from kongres_app.services.congress import current_edition, registration_status, unfilled_legal_facts
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, WAITING
 from kongres_app.services.validation import CleanDelegate, CleanRegistration, name_key
 
@@ -52,6 +52,12 @@ def _locked_edition(session: Session, edition_id: int | None = None) -> Edition:
     if edition is None:
         raise RegistrationError("Nie ma jeszcze danych kongresu: rejestracja nie jest możliwa.")
     return edition
+
+
+NOT_READY = (
+    "Rejestracja jeszcze nie ruszyła: organizatorzy uzupełniają informację o ochronie danych osobowych. "
+    "Spróbuj ponownie za jakiś czas."
+)
 
 
 def _require_open(edition: Edition, now: datetime) -> None:
@@ -181,6 +187,8 @@ def register(*, session: Session, data: CleanRegistration, now: datetime | None 
     now = now or utcnow()
     edition = _locked_edition(session)
     _require_open(edition, now)
+    if unfilled_legal_facts(session):
+        raise RegistrationError(NOT_READY)
     if duplicate := _find_duplicate(session, require_id(edition), data):
         raise duplicate
     groups = _groups_by_number(session, require_id(edition))

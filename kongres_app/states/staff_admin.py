@@ -10,6 +10,7 @@ from kongres_app.db import session_scope
 from kongres_app.offload import in_thread
 from kongres_app.services import auth, congress_settings
 from kongres_app.services.auth import AuthError, PermissionDenied
+from kongres_app.services.congress import missing_facts
 from kongres_app.services.ids import parse_id
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
@@ -30,7 +31,7 @@ class SettingsState(rx.State):
 
     @rx.var
     def missing(self) -> list[str]:
-        return congress_settings.missing_facts(self.values)
+        return missing_facts(self.values)
 
     @event
     async def load(self):

@@ -96,3 +96,24 @@ def test_the_delegate_is_told_where_the_data_came_from_and_decides_for_themselve
 
     page.reload()  # what was decided is stored, not only shown
     expect(photos).to_be_checked()
+
+
+def test_the_form_waits_while_the_information_clause_holds_placeholders(page: Page, app_engine):
+    from kongres_app.models import SiteSetting
+
+    def set_dpo(value: str) -> str:
+        with session_scope(app_engine) as session:
+            row = session.exec(select(SiteSetting).where(SiteSetting.key == "gdpr_dpo_contact")).one()
+            old, row.value = row.value, value
+            session.add(row)
+        return old
+
+    filled = set_dpo("[adres e-mail inspektora ochrony danych – uzupełnia organizator]")
+    try:
+        page.goto("/rejestracja")
+        expect(page.get_by_role("status").filter(has_text="Rejestracja jeszcze nie ruszyła")).to_be_visible()
+        expect(page.get_by_label("Nazwa organizacji")).to_have_count(0)
+    finally:
+        set_dpo(filled)
+    page.reload()
+    expect(page.get_by_label("Nazwa organizacji")).to_be_visible()

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from kongres_app import local_services
 from kongres_app.db import make_engine, session_scope
 from kongres_app.services.seed import load_edition, read_seed_file
-from kongres_app.testing import free_port
+from kongres_app.testing import fill_legal_facts, free_port
 from tests.conftest import migrate
 
 
@@ -43,5 +43,6 @@ def pg_engine(pg_url: str):
     engine = make_engine(pg_url)
     with session_scope(engine) as session:
         load_edition(session=session, data=read_seed_file())
+        fill_legal_facts(session)
     yield engine
     engine.dispose()

@@ -94,7 +94,7 @@ def test_no_gendered_address_in_user_facing_strings():
 
 
 def test_settings_name_every_fact_still_missing_before_publication():
-    from kongres_app.services.congress_settings import SETTING_TEXTS, missing_facts
+    from kongres_app.services.congress import SETTING_TEXTS, missing_facts
     from kongres_app.services.seed import read_seed_file
 
     seeded = {k: str(v) for k, v in read_seed_file().get("settings", {}).items()}

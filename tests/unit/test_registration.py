@@ -278,3 +278,29 @@ def test_cancelling_after_the_congress_is_refused(seeded_engine):
     with pytest.raises(reg.RegistrationError, match="już się odbył"), session_scope(seeded_engine) as session:
         reg.cancel_registration(session=session, token=done.token, now=after)
     assert not view(seeded_engine, done.token).cancelled
+
+
+def test_nobody_registers_while_the_information_clause_holds_placeholders(seeded_engine):
+    """The seed leaves the DPO's contact and others as "[… – uzupełnia organizator]": until the organiser fills
+    them in, the form is replaced by a notice and the service refuses (a crafted event changes nothing)."""
+    from kongres_app.models import SiteSetting
+    from kongres_app.services.congress import edition_view
+
+    with session_scope(seeded_engine) as session:
+        row = session.exec(select(SiteSetting).where(SiteSetting.key == "gdpr_dpo_contact")).one()
+        row.value = "[adres e-mail inspektora ochrony danych – uzupełnia organizator]"
+        session.add(row)
+    with Session(seeded_engine) as session:
+        assert edition_view(session, OPEN).registration_status == "unready"
+    with pytest.raises(reg.RegistrationError) as refused:
+        register(seeded_engine, org(1))
+    assert "informację o ochronie danych" in refused.value.message
+    with Session(seeded_engine) as session:
+        assert session.exec(select(Registration)).all() == []
+    with session_scope(seeded_engine) as session:
+        row = session.exec(select(SiteSetting).where(SiteSetting.key == "gdpr_dpo_contact")).one()
+        row.value = "iod@powiat.example.pl"
+        session.add(row)
+    with Session(seeded_engine) as session:
+        assert edition_view(session, OPEN).registration_status == "open"
+    assert register(seeded_engine, org(1)).token
