@@ -8,6 +8,7 @@ from kongres_app import (
 )
 from kongres_app.api import build_api
 from kongres_app.components.layout import connection_notice
+from kongres_app.components.typography import typeset_page
 from kongres_app.jobs import give_memory_back_forever, privacy_duties_forever, refresh_campaigns_forever
 from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
@@ -30,6 +31,7 @@ from kongres_app.pages.staff_check_in import staff_check_in
 from kongres_app.pages.staff_dashboard import staff_dashboard
 from kongres_app.pages.staff_login import staff_login
 from kongres_app.pages.staff_participants import staff_participants
+from kongres_app.services.polish import typeset
 from kongres_app.serving import worker_header
 from kongres_app.settings import load_settings
 from kongres_app.states import board_hub
@@ -124,9 +126,9 @@ PAGES = [
 
 for component, route, title, on_load in PAGES:
     app.add_page(
-        component,
+        typeset_page(component),
         route=route,
-        title=f"{title} – {TITLE_SUFFIX}",
+        title=typeset(f"{title} – {TITLE_SUFFIX}"),
         description=DESCRIPTION,
         # Every page shows the organisers' live announcements (and rejoins their room after a reconnect).
         on_load=[*on_load, AnnouncementState.load],

@@ -95,7 +95,7 @@ def campaign_fields(state, *, with_organisation: bool) -> list[rx.Component]:
         _text(state, "title", "Tytuł zbiórki", required=True, max_length=150),
         *organisation,
         _select(state, "category", "Kategoria", CATEGORIES, "— wybierz kategorię —"),
-        _text(state, "blurb", "Jednym zdaniem: na co zbieracie", required=True, max_length=200),
+        _text(state, "blurb", "Jednym zdaniem: na co jest zbiórka", required=True, max_length=200),
         _text(state, "description", "Opis", required=True, multiline=True, hint="Akapity oddziel pustą linią."),
         _select(state, "platform", "Serwis, w którym trwa zbiórka", PLATFORMS, "— wybierz serwis —"),
         _text(

@@ -146,7 +146,7 @@ def error_summary(items, form_error, summary_id: str = "podsumowanie-bledow") ->
 # Live: the page is hydrated and its websocket connected. Until then (and while the link is down) a form
 # cannot be sent: the browser's own submit would put the fields into the address (GET) or post them nowhere.
 LIVE = rx.State.is_hydrated & ~has_connection_errors
-OFFLINE_NOTICE = "Brak połączenia z serwerem — formularza nie da się teraz wysłać. Wpisane dane zostają; ponawiamy…"
+OFFLINE_NOTICE = "Brak połączenia z serwerem – formularza nie da się teraz wysłać. Wpisane dane zostają; ponawiamy…"
 
 
 def live_form(*children: rx.Component, **props: Any) -> rx.Component:

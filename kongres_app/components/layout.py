@@ -181,7 +181,7 @@ def loading(label: str = "Wczytywanie…") -> rx.Component:
 
 
 CONNECTION_LOST = (
-    "Brak połączenia na żywo — ponawiamy… Strona pokazuje ostatnio wczytane dane, a to, co wpiszesz, zostaje "
+    "Brak połączenia na żywo – ponawiamy… Strona pokazuje ostatnio wczytane dane, a to, co wpiszesz, zostaje "
     "w polach; wyślesz to, gdy połączenie wróci."
 )
 

@@ -155,7 +155,7 @@ def admin_row(g: ObjectVar[GrantView]) -> rx.Component:
                                 "Uwaga: termin składania ofert przypada wcześniej niż 21 dni od dziś (ustawa wymaga "
                                 "co najmniej 21 dni od ogłoszenia). Przy publikacji dziś najwcześniejszy termin to ",
                                 g.earliest_deadline,
-                                ". Opublikować można tylko z podaną podstawą prawną krótszego terminu.",
+                                " Opublikować można tylko z podaną podstawą prawną krótszego terminu.",
                                 as_="p",
                                 class_name="field-error",
                             ),

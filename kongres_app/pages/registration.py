@@ -69,7 +69,7 @@ def closed_notice() -> rx.Component:
             rx.text(
                 "Rejestracja zakończyła się ",
                 edition.registration_closes_label,
-                ". Jeśli Wasza organizacja jest zarejestrowana, zmiany i rezygnacje zgłosicie przez link do zarządzania rejestracją.",
+                ". Jeśli Twoja organizacja jest zarejestrowana, zmiany i rezygnacje zgłosisz przez link do zarządzania rejestracją.",
             ),
         ),
         icon="calendar-x",

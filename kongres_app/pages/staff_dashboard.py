@@ -50,7 +50,7 @@ def dashboard_content() -> rx.Component:
             tile("Organizacje", d.organisations),
             tile("Osoby z potwierdzonym miejscem", d.confirmed),
             tile("Lista rezerwowa", d.waiting),
-            tile("Obecni na sali", rx.text(d.checked_in, " z ", d.confirmed)),
+            tile("Obecność na sali", rx.text(d.checked_in, " z ", d.confirmed)),
             tile("Miejsca na sali", d.venue_capacity),
             class_name="tile-grid",
             aria_live="polite",

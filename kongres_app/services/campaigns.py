@@ -492,7 +492,7 @@ def _text(errors: dict[str, str], key: str, value: str, minimum: int, missing: s
 def _description(errors: dict[str, str], value: str) -> str:
     cleaned = re.sub(r"\n{3,}", "\n\n", clean_multiline(value))
     if len(cleaned) < 30:
-        errors["description"] = "Opisz zbiórkę: na co zbieracie i dla kogo (co najmniej 30 znaków)."
+        errors["description"] = f"Opisz zbiórkę: na co są pieniądze i komu pomogą (co najmniej {chars(30)})."
     elif len(cleaned) > LIMITS["description"]:
         errors["description"] = f"Opis może mieć najwyżej {chars(LIMITS['description'])} (teraz: {len(cleaned)})."
     return cleaned
@@ -573,7 +573,7 @@ def validate_campaign(
     supporters = _whole_number(errors, "supporters", data.supporters, "liczbę osób wspierających")
     starts_on, ends_on = _dates(errors, data, today, editing)
     if data.platform not in PLATFORMS:
-        errors["platform"] = "Wybierz serwis, w którym prowadzicie zbiórkę."
+        errors["platform"] = "Wybierz serwis, w którym trwa zbiórka."
     external_url, source_url = _urls(errors, data)
     image_path = clean_text(data.image_path)
     if image_path and (len(image_path) > LIMITS["image_path"] or not IMAGE_PATH_RE.match(image_path)):

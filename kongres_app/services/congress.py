@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone, SiteSetting
 from kongres_app.services.clock import polish_date, polish_datetime, utcnow
+from kongres_app.services.polish import typeset
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
 
@@ -160,6 +161,23 @@ def edition_view(session: Session, now: datetime | None = None) -> EditionView |
         groups=[GroupView(g.number, roman(g.number), g.name, g.description, g.capacity) for g in groups],
         agenda=[AgendaView(a.position, a.title, a.description, _time_label(a)) for a in agenda],
         milestones=[MilestoneView(m.period, m.title, m.description) for m in milestones],
+    )
+
+
+def typeset_view(view: EditionView) -> EditionView:
+    """The edition's texts with Polish typography, for the pages (the JSON API keeps them as stored)."""
+    t = typeset
+    return replace(
+        view,
+        name=t(view.name),
+        slogan=t(view.slogan),
+        intro=t(view.intro),
+        host=t(view.host),
+        venue_name=t(view.venue_name),
+        venue_address=t(view.venue_address),
+        groups=[replace(g, name=t(g.name), description=t(g.description)) for g in view.groups],
+        agenda=[replace(a, title=t(a.title), description=t(a.description)) for a in view.agenda],
+        milestones=[replace(m, title=t(m.title), description=t(m.description)) for m in view.milestones],
     )
 
 

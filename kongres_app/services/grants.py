@@ -203,7 +203,7 @@ def short_notice_message(published_at: datetime, tz: str = DEFAULT_TZ) -> str:
         f"Termin składania ofert jest za krótki: ustawa o działalności pożytku publicznego i o wolontariacie "
         f"(art. 13 ust. 1) wymaga co najmniej {days_word(MIN_NOTICE_DAYS)} od ogłoszenia konkursu, więc przy publikacji "
         f"{polish_day(utc_to_local(published_at, tz).date())} termin może przypaść "
-        f"najwcześniej {polish_day(earliest_deadline(published_at, tz))}. Podaj podstawę prawną krótszego terminu "
+        f"najwcześniej {polish_day(earliest_deadline(published_at, tz))} Podaj podstawę prawną krótszego terminu "
         f"albo zapisz konkurs ponownie z późniejszym terminem."
     )
 

@@ -41,7 +41,7 @@ def send_mail_in_background(smtp_url: str | None, **message: str) -> None:
 
 
 def management_link_message(*, edition_name: str, org_name: str, link: str) -> tuple[str, str]:
-    subject = f"{edition_name}: link do Waszej rejestracji"
+    subject = f"{edition_name}: link do zarządzania rejestracją"
     body = (
         "Dzień dobry,\n\n"
         f"oto link do zarządzania rejestracją organizacji „{org_name}” na {edition_name}:\n\n"

@@ -6,6 +6,8 @@ message through 0, 1, 2, 5, 12, 22, 25 and fails on a counted word written witho
 
 from __future__ import annotations
 
+import re
+
 from babel import Locale
 from babel.numbers import format_decimal
 
@@ -67,3 +69,21 @@ def money(amount: int) -> str:
     """``12 345 zł``, the spaces non-breaking, so an amount never wraps."""
     digits = format_decimal(amount, locale=LOCALE).replace("\u202f", NBSP).replace(" ", NBSP)
     return f"{digits}{NBSP}zł"
+
+
+# ----------------------------------------------------------------------------- typography
+
+_ORPHAN = re.compile(r"(?<![\w.\-/@])([aiouwzAIOUWZ]) ")  # a single-letter word must not end a line
+_BEFORE_UNIT = re.compile(r"(\d) (r\.|zł|godz\.|min|proc\.)")  # "2017 r.", "50 zł": kept with their number
+_AFTER_ABBREV = re.compile(r"\b(godz\.|ul\.|art\.|ust\.|pkt|nr|lit\.) (?=\w)")
+_DASH = re.compile(r" [-—] ")
+
+
+def typeset(text: str) -> str:
+    """Polish typography for text a person reads: a spaced en dash for a dash, and non-breaking spaces after
+    one-letter words ("w domu"), between a number and "r."/"zł" and after "art."/"ust."/"godz.", so that
+    none of them is left alone at the end or start of a line. Idempotent; leaves addresses and codes alone."""
+    text = _DASH.sub(" – ", text)
+    text = _ORPHAN.sub(rf"\1{NBSP}", text)
+    text = _BEFORE_UNIT.sub(rf"\1{NBSP}\2", text)
+    return _AFTER_ABBREV.sub(rf"\1{NBSP}", text)

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from kongres_app.db import session_scope
-from kongres_app.services.congress import EditionView, edition_view
+from kongres_app.services.congress import EditionView, edition_view, typeset_view
 from kongres_app.states.events import event
 
 
@@ -17,7 +17,7 @@ class CongressState(rx.State):
         with session_scope() as session:
             view = edition_view(session)
         self.missing = view is None
-        self.edition = view or EditionView()
+        self.edition = typeset_view(view) if view else EditionView()
         self.loaded = True
 
     @rx.var

@@ -5,6 +5,7 @@ import reflex as rx
 from kongres_app.db import session_scope
 from kongres_app.services import delegate_privacy
 from kongres_app.services.congress import site_settings
+from kongres_app.services.polish import typeset
 from kongres_app.settings import load_settings
 from kongres_app.states.events import event
 
@@ -20,7 +21,7 @@ class PrivacyState(rx.State):
         settings = load_settings()
         retention = delegate_privacy.needs_retention(settings.needs_retention_days)
         self.facts = {
-            **facts,
+            **{key: typeset(value) for key, value in facts.items()},
             "site_address": settings.public_url,
             "needs_retention": delegate_privacy.retention_sentence(retention),
         }

@@ -69,7 +69,7 @@ def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser
     title = f"Nowe stroje dla chóru nr {number}"
     page.get_by_label("Tytuł zbiórki").fill(title)
     page.get_by_label("Kategoria").select_option("kultura")
-    page.get_by_label("Jednym zdaniem: na co zbieracie").fill("Szyjemy stroje dla dziecięcego chóru z Brwinowa.")
+    page.get_by_label("Jednym zdaniem: na co jest zbiórka").fill("Szyjemy stroje dla dziecięcego chóru z Brwinowa.")
     page.get_by_label("Opis").fill("Chór śpiewa od 10 lat.\n\nStroje zużyły się i potrzebujemy nowych.")
     page.get_by_label("Serwis, w którym trwa zbiórka").select_option("zrzutka")
     page.get_by_label("Adres zbiórki w serwisie").fill(f"https://zrzutka.pl/chor-{number}")
@@ -115,7 +115,7 @@ def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_accou
     page.get_by_label("Organizacja", exact=False).first.fill("Stowarzyszenie Raszyn Razem")
     page.get_by_label("Gmina").select_option("raszyn")
     page.get_by_label("Kategoria").select_option("kultura")
-    page.get_by_label("Jednym zdaniem: na co zbieracie").fill("Zbieramy na nowy dach dla wiejskiej świetlicy.")
+    page.get_by_label("Jednym zdaniem: na co jest zbiórka").fill("Zbieramy na nowy dach dla wiejskiej świetlicy.")
     page.get_by_label("Opis").fill("Dach przecieka od dwóch zim, a w świetlicy spotyka się koło seniorów.")
     page.get_by_label("Serwis, w którym trwa zbiórka").select_option("pomagam")
     page.get_by_label("Adres zbiórki w serwisie").fill("https://pomagam.pl/dach-raszyn")

@@ -102,7 +102,7 @@ def assert_fits_a_phone(page: Page) -> None:
 
 
 def present_figure(page: Page) -> int:
-    text = page.locator(".tile-grid .rt-Card", has_text="Obecni na sali").locator(".tile-value").inner_text()
+    text = page.locator(".tile-grid .rt-Card", has_text="Obecność na sali").locator(".tile-value").inner_text()
     return int(text.split()[0])
 
 
@@ -159,9 +159,9 @@ def test_camera_checks_in_the_delegate_once_and_the_dashboard_follows_live(
         expect(check_in.locator(".plain-bullets li")).to_have_count(1)
         expect(check_in.locator(".plain-bullets li")).to_contain_text(code)
         # The other tab, never reloaded, counts the new arrival.
-        expect(dashboard.locator(".tile-grid .rt-Card", has_text="Obecni na sali").locator(".tile-value")).to_have_text(
-            re.compile(rf"^{before + 1} z ")
-        )
+        expect(
+            dashboard.locator(".tile-grid .rt-Card", has_text="Obecność na sali").locator(".tile-value")
+        ).to_have_text(re.compile(rf"^{before + 1} z "))
 
         # The code stays in front of the camera: the page keeps reporting it, the server lets it in once.
         sent = check_in.evaluate("window.__scansSent")

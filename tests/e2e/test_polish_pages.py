@@ -26,7 +26,7 @@ def test_page_with_the_live_link_blocked_says_so_in_polish(page: Page, path: str
     page.route_web_socket(re.compile(r"/_event"), _refuse)
     page.goto(path)
     notice = page.locator(".connection-notice")
-    expect(notice).to_have_text(re.compile(r"^Brak połączenia na żywo — ponawiamy…"), timeout=40_000)
+    expect(notice).to_have_text(re.compile(r"^Brak połączenia na żywo – ponawiamy…"), timeout=40_000)
     text = page.locator("body").inner_text()
     assert not ENGLISH.search(text), ENGLISH.search(text)
     assert_no_violations(page)
@@ -37,3 +37,19 @@ def test_live_page_has_no_english_either(page: Page):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator(".connection-notice")).to_have_count(0)
     assert not ENGLISH.search(page.locator("body").inner_text())
+
+
+ORPHAN = re.compile(r"(?<![\w.\-/@])[aiouwzAIOUWZ] |\d (r\.|zł)(?!\w)| - ")
+
+
+@pytest.mark.parametrize("path", ["/", "/program", "/regulamin", "/ochrona-danych", "/deklaracja-dostepnosci"])
+def test_typography_keeps_one_letter_words_and_units_with_the_next_word(page: Page, path: str):
+    """As the browser shows it: a one-letter word ("w", "i", "z") and "r."/"zł" joined by a non-breaking space,
+    dashes spaced en dashes; facts from the database included."""
+    page.goto(path)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".connection-notice")).to_have_count(0)
+    text = page.locator("main").inner_text()
+    found = [text[max(0, m.start() - 20) : m.end() + 20] for m in ORPHAN.finditer(text)]
+    assert not found, found
+    assert "\u00a0" in text

@@ -9,8 +9,8 @@ def test_edition_view_formats_in_polish(seeded_engine):
     with Session(seeded_engine) as session:
         view = edition_view(session, now=datetime(2026, 1, 1, tzinfo=UTC))
     assert view is not None
-    assert view.date_label == "sobota, 4 marca 2017"
-    assert view.registration_closes_label == "2 marca 2017, 23:59"
+    assert view.date_label == "sobota, 4 marca 2017\u00a0r."
+    assert view.registration_closes_label == "2 marca 2017\u00a0r., godz.\u00a023:59"
     assert view.registration_status == "closed"
     assert [g.roman for g in view.groups] == ["I", "II", "III", "IV"]
     assert len(view.agenda) == 5 and len(view.milestones) == 3

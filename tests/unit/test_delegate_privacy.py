@@ -46,7 +46,7 @@ def test_needs_are_stored_with_the_date_of_consent_and_photos_default_to_no(seed
         assert delegate.needs_consent_at is not None and delegate.image_consent is False
         data = dp.my_data(session, delegate_id)
     assert data.contact_name == "Maria Kontakt" and data.org_name == "Fundacja Prywatności"
-    assert data.has_needs and data.needs_erased_on == "3 kwietnia 2017"  # 4 March + 30 days
+    assert data.has_needs and data.needs_erased_on == "3 kwietnia 2017\u00a0r."  # 4 March + 30 days
 
 
 def test_the_person_decides_on_photos_and_erases_their_needs(seeded_engine):

@@ -130,7 +130,7 @@ def test_a_deadline_20_days_after_publication_is_refused_naming_the_earliest_day
         with pytest.raises(grants.GrantError) as refused:
             _publish(seeded_engine, organiser, grant_id, reason=reason)
         assert refused.value.field == "short_notice_reason"
-        assert "najwcześniej 19 grudnia 2026" in refused.value.message
+        assert "najwcześniej 19 grudnia 2026\u00a0r." in refused.value.message
     assert _public(seeded_engine) == []  # nothing was published
 
 
@@ -157,7 +157,8 @@ def test_the_21_days_are_counted_on_the_editions_calendar(seeded_engine, organis
     with pytest.raises(grants.GrantError) as refused:
         _publish(seeded_engine, organiser, grant_id, now=late)
     assert (
-        "przy publikacji 28 listopada 2026 termin może przypaść najwcześniej 19 grudnia 2026" in refused.value.message
+        "przy publikacji 28 listopada 2026\u00a0r. termin może przypaść najwcześniej 19 grudnia 2026\u00a0r."
+        in refused.value.message
     )
     assert _publish(seeded_engine, organiser, grant_id, now=late, tz="UTC")[0] == late  # a UTC edition: day 21
     assert grants.earliest_deadline(late) == date(2026, 12, 19)
