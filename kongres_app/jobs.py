@@ -6,7 +6,6 @@ import ctypes
 import ctypes.util
 import gc
 import logging
-import os
 from datetime import timedelta
 
 from kongres_app import routes
@@ -17,13 +16,10 @@ from kongres_app.services.mailer import send_mail
 from kongres_app.settings import load_settings
 
 logger = logging.getLogger(__name__)
-INTERVAL_ENV = "KONGRES_REFRESH_MINUTES"
 
 
 def refresh_interval() -> timedelta:
-    raw = os.environ.get(INTERVAL_ENV, "15").strip()
-    minutes = int(raw) if raw.isdigit() else 15
-    return timedelta(minutes=max(1, minutes))
+    return timedelta(minutes=load_settings().refresh_minutes)
 
 
 async def refresh_campaigns_forever() -> None:
@@ -111,8 +107,7 @@ def privacy_round() -> tuple[int, int]:
 
 
 async def privacy_duties_forever() -> None:
-    raw = os.environ.get("KONGRES_PRIVACY_EVERY_S", "60").strip()
-    every_s = max(1, int(raw)) if raw.isdigit() else 60
+    every_s = load_settings().privacy_every_s
     while True:
         try:
             sent, erased = await asyncio.to_thread(privacy_round)

@@ -35,6 +35,9 @@ class Settings:
     mail_from: str
     worker_header: bool = False
     needs_retention_days: int = 30  # accessibility needs (health data) are erased this long after the congress
+    privacy_every_s: int = 60  # how often the privacy job runs
+    refresh_minutes: int = 15  # how often campaign figures are fetched from their sources
+    allow_private_sources: bool = False  # progress sources on private/loopback addresses (tests only)
 
     @property
     def is_sqlite(self) -> bool:
@@ -113,15 +116,23 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         timezone=_optional(env, "KONGRES_TIMEZONE") or "Europe/Warsaw",
         public_url=(_optional(env, "KONGRES_PUBLIC_URL") or f"http://localhost:{port}").rstrip("/"),
         mail_from=_optional(env, "KONGRES_MAIL_FROM") or "Kongres NGO <kongres@localhost>",
-        worker_header=(_optional(env, "KONGRES_WORKER_HEADER") or "").lower() in ("1", "true", "tak"),
+        worker_header=_flag(env, "KONGRES_WORKER_HEADER"),
         needs_retention_days=_days(env, "KONGRES_NEEDS_RETENTION_DAYS", 30),
+        privacy_every_s=max(1, _days(env, "KONGRES_PRIVACY_EVERY_S", 60)),
+        refresh_minutes=max(1, _days(env, "KONGRES_REFRESH_MINUTES", 15)),
+        allow_private_sources=_flag(env, "KONGRES_ALLOW_PRIVATE_SOURCES"),
     )
 
 
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    return (_optional(env, name) or "").lower() in ("1", "true", "tak", "yes")
+
+
 def _days(env: Mapping[str, str], name: str, default: int) -> int:
+    """A whole number setting (days, minutes or seconds) from 0 to 36500."""
     raw = _optional(env, name)
     if raw is None:
         return default
     if not raw.isdigit() or int(raw) > 36500:
-        raise ConfigError(f"{name} to liczba dni od 0 do 36500, a podano {raw!r}.")
+        raise ConfigError(f"{name} to liczba całkowita od 0 do 36500, a podano {raw!r}.")
     return int(raw)

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import os
-
 import httpx
 from sqlmodel import Session
 
 from kongres_app.campaign_models import Campaign
 from kongres_app.services import campaigns, progress
 from kongres_app.services.auth import Staff, audit, require_organiser
-
-ALLOW_PRIVATE_ENV = "KONGRES_ALLOW_PRIVATE_SOURCES"
+from kongres_app.settings import load_settings
 
 
 def allow_private_sources() -> bool:
-    """The organisers' switch for progress sources on private/loopback addresses (off by default)."""
-    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "tak", "yes")
+    """The switch for progress sources on private/loopback addresses (off by default; tests only)."""
+    return load_settings().allow_private_sources
 
 
 def all_campaigns(session: Session, actor: Staff | None, status: str = "") -> list[campaigns.CampaignCard]:
