@@ -79,21 +79,26 @@ class StaffCampaignsState(rx.State):
             "Zbiórka odrzucona; organizacja zobaczy uzasadnienie pod swoim linkiem.",
         )
 
-    @event
+    @event(background=True)
     async def refresh(self, campaign_id: int):
-        staff = await current_staff(self)
-        self.busy = parse_id(campaign_id) or 0
-        yield
+        """Fetching a source can take up to a minute (retries and time-outs): it runs in the background, so the
+        tab's other events (and its lock, which Redis holds for 10 s) are not held while it waits."""
+        wanted = parse_id(campaign_id) or 0
+        async with self:
+            if self.busy:
+                return
+            staff = await current_staff(self)
+            self.busy = wanted
+            self.notice = "Pobieram dane zbiórki… To może potrwać do minuty; możesz w tym czasie pracować dalej."
         try:
             with session_scope() as session:
-                result = await campaign_admin.refresh(session, staff, (parse_id(campaign_id) or 0))
-            self.notice = (
-                "Pobrano aktualne dane zbiórki." if result.ok else f"Nie udało się pobrać danych: {result.error}"
-            )
+                result = await campaign_admin.refresh(session, staff, wanted)
+            notice = "Pobrano aktualne dane zbiórki." if result.ok else f"Nie udało się pobrać danych: {result.error}"
         except PermissionDenied:
-            self.notice = "Brak uprawnień."
+            notice = "Brak uprawnień."
         except CampaignError as exc:
-            self.notice = exc.message
-        self.busy = 0
-        await self._reload()
+            notice = exc.message
+        async with self:
+            self.busy, self.notice = 0, notice
+            await self._reload()
         yield focus("komunikat-zbiorki")

@@ -62,6 +62,7 @@ def app_env(tmp_path_factory, mailbox) -> dict[str, str]:
         tmp / "kongres-e2e.db",
         free_port(),
         KONGRES_SMTP_URL=f"smtp://127.0.0.1:{mailbox.port}",
+        KONGRES_ALLOW_PRIVATE_SOURCES="1",  # campaign sources served by the tests on loopback
     )
 
 
