@@ -108,7 +108,8 @@ def registration_window(settings: Settings, opens: str, closes: str) -> str:
     from datetime import datetime
 
     from kongres_app.db import make_engine, session_scope
-    from kongres_app.services.clock import local_to_utc, polish_datetime
+    from kongres_app.services.clock import local_to_utc
+    from kongres_app.services.polish import polish_datetime
     from kongres_app.services.registration import RegistrationError, set_registration_window
 
     try:

@@ -15,8 +15,8 @@ from sqlmodel import Session, col, func, or_, select
 from kongres_app.models import AuditEntry, StaffUser
 from kongres_app.services.audit_labels import AUDIT_ACTIONS, OUTCOMES, action_label, describe_details, outcome_label
 from kongres_app.services.auth import Staff, require_organiser
-from kongres_app.services.clock import DEFAULT_TZ, local_to_utc, polish_datetime
-from kongres_app.services.polish import chars
+from kongres_app.services.clock import DEFAULT_TZ, local_to_utc
+from kongres_app.services.polish import chars, polish_datetime
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100

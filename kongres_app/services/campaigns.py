@@ -16,7 +16,6 @@ Python's case folding handles Polish letters (SQLite's ``lower`` does not).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -28,10 +27,10 @@ from sqlmodel import Session, col, func, select
 
 from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import lock_for_writing, require_id
-from kongres_app.services.clock import LOCALE, local_to_utc, polish_datetime, utc_to_local, utcnow
+from kongres_app.services.clock import local_to_utc, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import GMINAS
-from kongres_app.services.polish import chars, count, days, money
+from kongres_app.services.polish import LOCALE, chars, count, days, fold, money, polish_datetime
 from kongres_app.services.progress import MAX_AMOUNT, local_host_problem, parse_number, url_problem
 from kongres_app.services.registration import registration_for_token
 from kongres_app.services.validation import clean_multiline, clean_text
@@ -125,12 +124,6 @@ def time_label(status: str, starts_on: date, ends_on: date, today: date) -> str:
 
 def supporters_label(n: int) -> str:
     return count(n, "osoba wspierająca", "osoby wspierające", "osób wspierających")
-
-
-def fold(text: str) -> str:
-    """Search key: case and Polish diacritics ignored (``Łąka`` matches ``laka``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # ----------------------------------------------------------------------------- views

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from kongres_app.models import AgendaItem, DiscussionGroup, Edition, Milestone, SiteSetting
-from kongres_app.services.clock import polish_date, polish_datetime, utcnow
-from kongres_app.services.polish import typeset
+from kongres_app.services.clock import utcnow
+from kongres_app.services.polish import polish_date, polish_datetime, typeset
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
 

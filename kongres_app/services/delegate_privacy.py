@@ -17,10 +17,11 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from kongres_app.models import Delegate, Edition, Registration
-from kongres_app.services.clock import polish_day, utcnow
+from kongres_app.services.clock import utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import CONFIRMED, WAITING
 from kongres_app.services.polish import days as days_word
+from kongres_app.services.polish import polish_day
 
 DEFAULT_NEEDS_RETENTION_DAYS = 30
 MAIL_BATCH = 50

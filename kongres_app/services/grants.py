@@ -16,17 +16,9 @@ from kongres_app.db import require_id
 from kongres_app.models import GrantCompetition
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.campaigns import parse_day
-from kongres_app.services.clock import (
-    DEFAULT_TZ,
-    local_to_utc,
-    polish_date,
-    polish_datetime,
-    polish_day,
-    utc_to_local,
-    utcnow,
-)
+from kongres_app.services.clock import DEFAULT_TZ, local_to_utc, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
-from kongres_app.services.polish import chars, days_left, money
+from kongres_app.services.polish import chars, days_left, money, polish_date, polish_datetime, polish_day
 from kongres_app.services.polish import days as days_word
 from kongres_app.services.validation import clean_multiline, clean_text
 

@@ -16,12 +16,12 @@ from kongres_app.models import CheckIn, Delegate, DiscussionGroup, Edition, Regi
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.boards import groups_overview
-from kongres_app.services.clock import polish_datetime, utc_to_local, utcnow
+from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.codes import display_code, normalise_code
 from kongres_app.services.congress import current_edition, roman
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, STATUS_LABELS, WAITING
 from kongres_app.services.ids import parse_id
-from kongres_app.services.polish import count, of_places, places, plural
+from kongres_app.services.polish import count, of_places, places, plural, polish_datetime
 from kongres_app.services.registration_views import public_stats
 
 PAGE_SIZE = 25

@@ -7,9 +7,14 @@ message through 0, 1, 2, 5, 12, 22, 25 and fails on a counted word written witho
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import date, datetime
 
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from kongres_app.services.clock import DEFAULT_TZ, utc_to_local
 
 LOCALE = "pl_PL"
 NBSP = "\u00a0"
@@ -87,3 +92,30 @@ def typeset(text: str) -> str:
     text = _ORPHAN.sub(rf"\1{NBSP}", text)
     text = _BEFORE_UNIT.sub(rf"\1{NBSP}\2", text)
     return _AFTER_ABBREV.sub(rf"\1{NBSP}", text)
+
+
+# ----------------------------------------------------------------------------- dates and search
+
+
+# The one date style of every text a person reads: "2 marca 2017 r., godz. 23:59", with non-breaking spaces
+# before "r." and after "godz." so that neither is left alone at the start of a line.
+def polish_date(value: date) -> str:
+    """``sobota, 4 marca 2017 r.``."""
+    return format_date(value, "EEEE, d MMMM y", locale=LOCALE) + f"{NBSP}r."
+
+
+def polish_day(value: date) -> str:
+    """``4 marca 2017 r.`` (no weekday: reads well after "najwcześniej" or "przy publikacji")."""
+    return format_date(value, "d MMMM y", locale=LOCALE) + f"{NBSP}r."
+
+
+def polish_datetime(stored_utc: datetime, tz: str = DEFAULT_TZ) -> str:
+    """``2 marca 2017 r., godz. 23:59`` in local time."""
+    local = utc_to_local(stored_utc, tz)
+    return f"{polish_day(local.date())}, godz.{NBSP}{local:%H:%M}"
+
+
+def fold(text: str) -> str:
+    """Search key: case and Polish diacritics ignored (``Łąka`` matches ``laka``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -10,8 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session, col, select
 
 from kongres_app.models import DiscussionGroup, Note
-from kongres_app.services.clock import polish_day
 from kongres_app.services.congress import roman
+from kongres_app.services.polish import polish_day
 from tests.e2e.axe import assert_no_violations
 from tests.e2e.test_boards import delegate_code, join
 from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401  (a fixture)
