@@ -1,14 +1,24 @@
 """Tables of the crowdfunding showcase: campaigns of county NGOs and their progress over time.
 
 Amounts are whole złoty. Dates of a campaign (start, end) are local calendar dates; datetimes are
-aware UTC. Status codes and dictionaries live in ``kongres_app.services.campaigns``.
+aware UTC. The statuses are ``CampaignStatus``; the other dictionaries live in ``kongres_app.services.campaigns``.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
+
+
+class CampaignStatus(StrEnum):
+    """Where a campaign is in its life; the values are what the table stores."""
+
+    SUBMITTED = "zgloszona"
+    PUBLISHED = "opublikowana"
+    ENDED = "zakonczona"
+    REJECTED = "odrzucona"
 
 
 class Campaign(SQLModel, table=True):
@@ -36,7 +46,7 @@ class Campaign(SQLModel, table=True):
     external_url: str = Field(max_length=500)
     progress_source_url: str | None = Field(default=None, max_length=500)
     hide_amounts: bool = False
-    status: str = Field(max_length=20, index=True)  # zgloszona | opublikowana | zakonczona | odrzucona
+    status: str = Field(max_length=20, index=True)  # a CampaignStatus
     rejection_reason: str = Field(default="", max_length=500)
     verified: bool = False
     is_example: bool = False

@@ -25,7 +25,7 @@ import yaml
 from babel.dates import format_date
 from sqlmodel import Session, col, func, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot
+from kongres_app.campaign_models import Campaign, CampaignSnapshot, CampaignStatus
 from kongres_app.db import lock_for_writing, require_id
 from kongres_app.services.clock import local_to_utc, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
@@ -54,7 +54,12 @@ PLATFORMS: dict[str, str] = {
     "inna": "Inna platforma",
 }
 
-SUBMITTED, PUBLISHED, ENDED, REJECTED = "zgloszona", "opublikowana", "zakonczona", "odrzucona"
+SUBMITTED, PUBLISHED, ENDED, REJECTED = (
+    CampaignStatus.SUBMITTED,
+    CampaignStatus.PUBLISHED,
+    CampaignStatus.ENDED,
+    CampaignStatus.REJECTED,
+)
 STATUS_LABELS: dict[str, str] = {
     SUBMITTED: "Zgłoszona – czeka na sprawdzenie",
     PUBLISHED: "Opublikowana",

@@ -33,7 +33,7 @@ from typing import Any
 import httpx
 from sqlmodel import Session, col, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot
+from kongres_app.campaign_models import Campaign, CampaignSnapshot, CampaignStatus
 from kongres_app.db import lock_for_writing, require_id
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.safe_fetch import (
@@ -65,7 +65,6 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "goal": ("goal", "target", "goal_pln", "cel"),
     "supporters": ("supporters", "backers", "donors", "wspierajacy"),
 }
-PUBLISHED = "opublikowana"  # the status campaigns.py calls PUBLISHED (kept here to avoid an import cycle)
 
 
 @dataclass(frozen=True)
@@ -285,7 +284,7 @@ def due_campaigns(session: Session, *, now: datetime, interval: timedelta, limit
     rows = session.exec(
         select(Campaign.id, Campaign.progress_source_url)
         .where(
-            Campaign.status == PUBLISHED,
+            Campaign.status == CampaignStatus.PUBLISHED,
             col(Campaign.progress_source_url).is_not(None),
             Campaign.progress_source_url != "",
             Campaign.ends_on >= last_day,
