@@ -12,6 +12,7 @@ from kongres_app.models import Announcement
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
+from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars
 from kongres_app.services.validation import clean_text
 
@@ -19,10 +20,8 @@ MAX_TEXT = 200
 MAX_MINUTES = 24 * 60
 
 
-class AnnouncementError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message, self.field = message, field
+class AnnouncementError(UserError):
+    """An announcement that cannot be published or withdrawn."""
 
 
 @dataclass

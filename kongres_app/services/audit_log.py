@@ -16,6 +16,7 @@ from kongres_app.models import AuditEntry, StaffUser
 from kongres_app.services.audit_labels import AUDIT_ACTIONS, OUTCOMES, action_label, describe_details, outcome_label
 from kongres_app.services.auth import Staff, require_organiser
 from kongres_app.services.clock import DEFAULT_TZ, local_to_utc
+from kongres_app.services.errors import FormErrors
 from kongres_app.services.polish import chars, polish_datetime
 
 PAGE_SIZE = 50
@@ -25,12 +26,8 @@ MAX_TEXT = 100
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
 
 
-class AuditFilterError(Exception):
+class AuditFilterError(FormErrors):
     """A filter value the server will not use; ``errors`` maps each field to a Polish message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from kongres_app.db import require_id
 from kongres_app.models import AuditEntry, LoginAttempt, StaffSession, StaffUser
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_token
+from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars
 
 ORGANISER = "organiser"
@@ -31,11 +32,8 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended pa
 _DUMMY_HASH = _hasher.hash("kongres-dummy-password")
 
 
-class AuthError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class AuthError(UserError):
+    """A login or account change refused."""
 
 
 class PermissionDenied(Exception):

@@ -30,6 +30,7 @@ from kongres_app.db import lock_for_writing, require_id
 from kongres_app.services.clock import local_to_utc, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import GMINAS
+from kongres_app.services.errors import UserError
 from kongres_app.services.polish import LOCALE, chars, count, days, fold, money, polish_datetime
 from kongres_app.services.progress import MAX_AMOUNT, local_host_problem, parse_number, url_problem
 from kongres_app.services.registration import registration_for_token
@@ -84,13 +85,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EXAMPLES_FILE = DATA_DIR / "kampanie-przyklady.yaml"
 
 
-class CampaignError(Exception):
-    """A request that cannot be carried out; ``message`` is for the person, ``field`` the form field."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class CampaignError(UserError):
+    """A campaign request that cannot be carried out."""
 
 
 # ----------------------------------------------------------------------------- figures as read

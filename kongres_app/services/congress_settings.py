@@ -12,6 +12,7 @@ from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import local_to_utc, utc_to_local
 from kongres_app.services.congress import SETTING_TEXTS, current_edition
+from kongres_app.services.errors import FormErrors
 from kongres_app.services.polish import chars
 from kongres_app.services.validation import clean_multiline, clean_text
 
@@ -22,10 +23,8 @@ SETTING_NUMBERS = {
 }
 
 
-class SettingsError(Exception):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
+class SettingsError(FormErrors):
+    """Settings refused, each field with its message."""
 
 
 def current_values(session: Session, actor: Staff | None) -> dict[str, str]:

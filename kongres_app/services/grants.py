@@ -18,6 +18,7 @@ from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.campaigns import parse_day
 from kongres_app.services.clock import DEFAULT_TZ, local_to_utc, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
+from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars, days_left, money, polish_date, polish_datetime, polish_day
 from kongres_app.services.polish import days as days_word
 from kongres_app.services.validation import clean_multiline, clean_text
@@ -35,11 +36,8 @@ TEXT_FIELDS = {
 }
 
 
-class GrantError(Exception):
-    def __init__(self, message: str, field: str | None = None, errors: dict[str, str] | None = None):
-        super().__init__(message)
-        self.message, self.field = message, field
-        self.errors: dict[str, str] = errors or {}
+class GrantError(UserError):
+    """A competition that cannot be saved or announced."""
 
 
 @dataclass
