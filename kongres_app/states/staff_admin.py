@@ -6,21 +6,14 @@ from dataclasses import dataclass
 import reflex as rx
 from sqlmodel import Session
 
-from kongres_app.db import session_scope
-from kongres_app.offload import in_thread
 from kongres_app.services import auth, congress_settings
-from kongres_app.services.auth import AuthError, PermissionDenied
 from kongres_app.services.congress import missing_facts
 from kongres_app.services.ids import parse_id
+from kongres_app.states.actions import attempt
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
-
-
-def _in_transaction(action: Callable[[Session], object]) -> None:
-    with session_scope() as session:
-        action(session)
 
 
 class SettingsState(rx.State):
@@ -36,11 +29,8 @@ class SettingsState(rx.State):
     @event
     async def load(self):
         staff = await current_staff(self)
-        try:
-            with session_scope() as session:
-                self.values = congress_settings.current_values(session, staff)
-        except PermissionDenied:
-            self.values = {}
+        outcome = await attempt(lambda session: congress_settings.current_values(session, staff))
+        self.values = outcome.value or {}
         self._loaded = dict(self.values)
         self.errors, self.notice = {}, ""
 
@@ -52,18 +42,15 @@ class SettingsState(rx.State):
     @event
     async def save(self, _form_data: dict):
         staff = await current_staff(self)
-        try:
-            with session_scope() as session:
-                promoted = congress_settings.save(
-                    session=session, actor=staff, values=dict(self.values), previous=self._loaded
-                )
-        except PermissionDenied:
-            self.notice = "Brak uprawnień."
+        values, previous = dict(self.values), self._loaded
+        outcome = await attempt(
+            lambda session: congress_settings.save(session=session, actor=staff, values=values, previous=previous)
+        )
+        if not outcome.ok:
+            self.errors = outcome.errors
+            self.notice = "Nie zapisano: popraw zaznaczone pola." if outcome.errors else outcome.message
             return focus("komunikat-ustawienia")
-        except congress_settings.SettingsError as exc:
-            self.errors = exc.errors
-            self.notice = "Nie zapisano: popraw zaznaczone pola."
-            return focus("komunikat-ustawienia")
+        promoted = outcome.value
         self.errors, self._loaded = {}, dict(self.values)
         self.notice = "Zapisano ustawienia." + (
             f" Miejsca dostały osoby z listy rezerwowej: {promoted}." if promoted else ""
@@ -88,14 +75,13 @@ class TeamState(rx.State):
 
     async def _reload(self):
         staff = await current_staff(self)
-        try:
-            with session_scope() as session:
-                self.members = [
-                    TeamMember(u.id or 0, u.username, u.display_name, auth.ROLES[u.role], str(u.group_number or ""))
-                    for u in auth.list_staff(session, staff)
-                ]
-        except PermissionDenied:
-            self.members = []
+        outcome = await attempt(
+            lambda session: [
+                TeamMember(u.id or 0, u.username, u.display_name, auth.ROLES[u.role], str(u.group_number or ""))
+                for u in auth.list_staff(session, staff)
+            ]
+        )
+        self.members = outcome.value or []
 
     @event
     async def load(self):
@@ -104,13 +90,9 @@ class TeamState(rx.State):
 
     async def _team_action(self, action: Callable[[Session], object], notice: str) -> bool:
         """Run a team change (the service checks the caller's role); its outcome goes to the message area."""
-        try:
-            await in_thread(_in_transaction, action)  # hashing a new password must not stall the loop
-        except PermissionDenied:
-            self.error, self.notice = "Brak uprawnień.", ""
-            return False
-        except AuthError as exc:
-            self.error, self.notice = exc.message, ""  # no earlier success message beside the error
+        outcome = await attempt(action)  # hashing a new password must not stall the loop
+        if not outcome.ok:
+            self.error, self.notice = outcome.message, ""  # no earlier success message beside the error
             return False
         self.error, self.notice = "", notice
         await self._reload()

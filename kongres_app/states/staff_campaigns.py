@@ -7,6 +7,7 @@ from kongres_app.services import campaign_admin
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.campaigns import CampaignCard, CampaignError
 from kongres_app.services.ids import parse_id
+from kongres_app.states.actions import attempt
 from kongres_app.states.events import event
 from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
@@ -21,12 +22,11 @@ class StaffCampaignsState(rx.State):
     busy: int = 0
 
     async def _reload(self):
-        staff = await current_staff(self)
-        try:
-            with session_scope() as session:
-                self.cards = campaign_admin.all_campaigns(session, staff, self.status)
-        except PermissionDenied:
-            self.cards, self.notice = [], "Brak uprawnień."
+        staff, status = await current_staff(self), self.status
+        outcome = await attempt(lambda session: campaign_admin.all_campaigns(session, staff, status))
+        self.cards = outcome.value or []
+        if not outcome.ok:
+            self.notice = outcome.message
 
     @event
     async def load(self):
@@ -53,14 +53,10 @@ class StaffCampaignsState(rx.State):
 
     async def _act(self, action, success: str):
         staff = await current_staff(self)
-        try:
-            with session_scope() as session:
-                action(session, staff)
-            self.notice, self.rejecting = success, 0
-        except PermissionDenied:
-            self.notice = "Brak uprawnień: tylko organizator może to zrobić."
-        except CampaignError as exc:
-            self.notice = exc.message
+        outcome = await attempt(lambda session: action(session, staff))
+        self.notice = outcome.message or success
+        if outcome.ok:
+            self.rejecting = 0
         await self._reload()
         return focus("komunikat-zbiorki")
 

@@ -80,7 +80,7 @@ def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser
     page.get_by_label("Koniec zbiórki").fill(str(date.today() + timedelta(days=30)))
     form.get_by_role("button", name="Zgłoś zbiórkę").click()
     expect(page.get_by_text("Zbiórka zgłoszona.")).to_be_visible()
-    expect(page.get_by_text(re.compile(f"{re.escape(title)} — Zgłoszona"))).to_be_visible()
+    expect(page.get_by_text(re.compile(f"{re.escape(title)} – Zgłoszona"))).to_be_visible()
 
     # Not public before approval.
     assert title not in httpx.get(base_url + "/api/zbiorki", timeout=10).text
@@ -97,7 +97,7 @@ def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser
     expect(cards(page).first).to_contain_text(title)
     expect(cards(page).first).to_contain_text("24%")
     page.goto(manage_link)
-    expect(page.get_by_text(re.compile(f"{re.escape(title)} — Opublikowana"))).to_be_visible()
+    expect(page.get_by_text(re.compile(f"{re.escape(title)} – Opublikowana"))).to_be_visible()
 
 
 PNG_1PX = bytes.fromhex(
