@@ -2,7 +2,7 @@
 
 import io
 from dataclasses import asdict
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 import segno
 from starlette.applications import Starlette
@@ -32,6 +32,16 @@ class PolishJSONResponse(JSONResponse):
         import json
 
         return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def download(body: bytes, media_type: str, filename: str, *, private: bool = False) -> Response:
+    """A file the browser saves: its name (ASCII, and RFC 5987's UTF-8 form for Polish letters) and, for an
+    organiser's data, no caching anywhere."""
+    ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
+    headers = {"Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"}
+    if private:
+        headers["Cache-Control"] = "no-store"
+    return Response(body, media_type=media_type, headers=headers)
 
 
 def _congress() -> dict | None:
@@ -67,11 +77,7 @@ async def calendar(_request: Request) -> Response:
     body = await run_in_threadpool(_calendar)
     if body is None:
         return PolishJSONResponse({"error": "Brak danych kongresu."}, status_code=404)
-    return Response(
-        body,
-        media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="kongres.ics"'},
-    )
+    return download(body, "text/calendar; charset=utf-8", "kongres.ics")
 
 
 STAFF_COOKIE = routes.STAFF_COOKIE
@@ -108,11 +114,7 @@ async def export_participants(request: Request) -> Response:
         return _denied()
     media_type, filename, build = EXPORTS[kind]
     body = await run_in_threadpool(build, rows)
-    return Response(
-        body,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
-    )
+    return download(body, media_type, filename, private=True)
 
 
 async def check_in_list(request: Request) -> Response:
@@ -151,7 +153,7 @@ async def board_export(request: Request) -> Response:
         return PolishJSONResponse({"error": "Nie ma takiej tablicy."}, status_code=404)
     body, media_type = result
     filename = f"grupa-{number}-notatki.{kind}"
-    return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return download(body, media_type, filename)
 
 
 def _plenary_export(kind: str) -> tuple[bytes, str]:
@@ -167,9 +169,7 @@ async def plenary_export(request: Request) -> Response:
     if kind not in ("md", "csv"):
         return PolishJSONResponse({"error": "Nieznany format."}, status_code=404)
     body, media_type = await run_in_threadpool(_plenary_export, kind)
-    return Response(
-        body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="plenarna.{kind}"'}
-    )
+    return download(body, media_type, f"plenarna.{kind}")
 
 
 async def qr(request: Request) -> Response:
@@ -191,11 +191,7 @@ async def grant_ics(request: Request) -> Response:
     body = await run_in_threadpool(_grant_ics, request.path_params["id"])
     if body is None:
         return PolishJSONResponse({"error": "Nie ma takiego konkursu."}, status_code=404)
-    return Response(
-        body,
-        media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="termin-konkursu.ics"'},
-    )
+    return download(body, "text/calendar; charset=utf-8", "termin-konkursu.ics")
 
 
 FORM_NOT_LIVE_PAGE = """<!doctype html><html lang="pl"><head><meta charset="utf-8">
