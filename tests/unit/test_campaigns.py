@@ -11,6 +11,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import campaigns as cs
 from kongres_app.services import registration as reg
 from kongres_app.services.congress import current_edition
+from kongres_app.services.polish import money
 from kongres_app.services.progress import (
     ProgressError,
     address_refused,
@@ -108,9 +109,9 @@ def test_days_left_and_time_label():
 
 
 def test_money_and_plurals_in_polish():
-    assert cs.money(12345) == f"12{NBSP}345{NBSP}zł"
-    assert cs.money(1234567) == f"1{NBSP}234{NBSP}567{NBSP}zł"
-    assert cs.money(0) == f"0{NBSP}zł"
+    assert money(12345) == f"12{NBSP}345{NBSP}zł"
+    assert money(1234567) == f"1{NBSP}234{NBSP}567{NBSP}zł"
+    assert money(0) == f"0{NBSP}zł"
     assert [cs.supporters_label(n) for n in (1, 3, 5, 12, 22)] == [
         "1 osoba wspierająca",
         "3 osoby wspierające",
