@@ -10,7 +10,7 @@ from kongres_app.services.images import MAX_BYTES
 from kongres_app.states.campaign_form import UPLOAD_ID
 from kongres_app.states.campaign_submit import SUMMARY
 from kongres_app.states.campaign_submit import CampaignSubmitState as S
-from kongres_app.states.registration_form import field_id
+from kongres_app.states.ui import field_id
 
 
 def _text(state, name: str, label: str, **kwargs) -> rx.Component:

@@ -6,7 +6,7 @@ import reflex as rx
 from reflex_components_core.core.banner import has_connection_errors
 
 from kongres_app import routes
-from kongres_app.states.registration_form import ErrorItem
+from kongres_app.states.ui import ErrorItem
 
 
 def label(text: str, target: str, required: bool) -> rx.Component:

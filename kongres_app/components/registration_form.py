@@ -8,7 +8,8 @@ from kongres_app.services.dictionaries import GMINAS, LEGAL_FORMS, MAX_DELEGATES
 from kongres_app.services.polish import people_up_to
 from kongres_app.services.validation import LIMITS
 from kongres_app.states.congress import CongressState
-from kongres_app.states.registration_form import DelegateRow, field_id
+from kongres_app.states.registration_form import DelegateRow
+from kongres_app.states.ui import field_id
 
 
 def _text(state, name: str, label: str, **kwargs) -> rx.Component:

@@ -11,7 +11,7 @@ from kongres_app.components.staff import staff_page
 from kongres_app.services.grants import TEXT_FIELDS, GrantView
 from kongres_app.states.grants import REASON_FIELD, GrantsState
 from kongres_app.states.grants import GrantAdminState as A
-from kongres_app.states.registration_form import field_id
+from kongres_app.states.ui import field_id
 
 
 def _facts(g: ObjectVar[GrantView]) -> rx.Component:

@@ -9,8 +9,8 @@ from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.ids import parse_count, parse_id
 from kongres_app.states import board_hub
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
+from kongres_app.states.ui import focus
 
 
 class AnnouncementState(rx.State):

@@ -9,8 +9,8 @@ from kongres_app.services.audit_log import AuditFilterError, AuditRow
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.ids import parse_id
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
+from kongres_app.states.ui import focus
 
 FILTER_FIELDS = ("who", "action", "date_from", "date_to", "text")
 EMPTY_FILTERS = dict.fromkeys(FILTER_FIELDS, "")

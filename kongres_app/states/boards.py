@@ -19,8 +19,8 @@ from kongres_app.services.ids import parse_id
 from kongres_app.services.staff_http import token_from_cookie_header
 from kongres_app.states import board_hub
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
+from kongres_app.states.ui import focus
 
 KIND_FILTERS = ("", "trudnosc", "propozycja", "pytanie")
 _PENDING: set[asyncio.Task] = set()

@@ -6,7 +6,7 @@ from kongres_app.offload import in_thread
 from kongres_app.services import images
 from kongres_app.services.campaigns import CampaignInput
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import ErrorItem, field_id, focus
+from kongres_app.states.ui import ErrorItem, field_id, focus
 
 FIELDS = (
     "title",

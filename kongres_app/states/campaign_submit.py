@@ -15,7 +15,7 @@ from kongres_app.services.campaigns import (
 from kongres_app.services.registration import registration_for_token
 from kongres_app.states.campaign_form import CampaignFormMixin
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import field_id, focus
+from kongres_app.states.ui import field_id, focus
 
 SUMMARY = "podsumowanie-bledow-zbiorki"
 

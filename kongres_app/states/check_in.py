@@ -13,8 +13,8 @@ from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.organiser import MAX_TYPED_CODE, CheckInResult
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
-from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
+from kongres_app.states.ui import focus
 
 DENIED = CheckInResult("denied", "Brak uprawnień: zaloguj się jako organizator.")
 CAMERA_ERRORS = {

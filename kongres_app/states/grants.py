@@ -9,8 +9,8 @@ from kongres_app.services.grants import GrantError, GrantInput, GrantView
 from kongres_app.services.ids import parse_id
 from kongres_app.settings import load_settings
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import ErrorItem, field_id, focus
 from kongres_app.states.staff import current_staff
+from kongres_app.states.ui import ErrorItem, field_id, focus
 
 FIELDS = tuple(GrantInput.__dataclass_fields__)
 REASON_FIELD = "pole-podstawa-prawna"

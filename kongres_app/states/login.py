@@ -5,7 +5,7 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import focus
+from kongres_app.states.ui import focus
 
 ERRORS = {
     "haslo": "Nieprawidłowy login lub hasło.",

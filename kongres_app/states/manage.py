@@ -22,7 +22,8 @@ from kongres_app.services.validation import validate_registration
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration import FORM_HAS_ERRORS
-from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin, focus
+from kongres_app.states.registration_form import DelegateRow, RegistrationFormMixin
+from kongres_app.states.ui import focus
 
 
 class ManageState(RegistrationFormMixin, rx.State):

@@ -3,30 +3,20 @@
 Values are kept in the state, so nothing a person typed is lost when the server reports an error.
 """
 
-import json
 from dataclasses import dataclass
 
 import reflex as rx
-from reflex.event import EventSpec
 
 from kongres_app.services.dictionaries import MAX_DELEGATES
 from kongres_app.services.validation import LIMITS, DelegateInput, RegistrationInput
 from kongres_app.states.events import event
+from kongres_app.states.ui import ErrorItem, field_id, focus
 
 TEXT_FIELDS = ("org_name", "legal_form", "krs", "gmina", "contact_name", "email", "phone")
 DELEGATE_FIELDS = ("full_name", "email", "group_number", "accessibility_needs")
 CONSENTS = ("consent_rules", "consent_publish_name")
 # Generous cap on what a client may push into a field (validation gives the real limits).
 MAX_INPUT = 2 * max(LIMITS.values())
-
-
-def field_id(name: str) -> str:
-    return f"pole-{name.replace('.', '-')}"
-
-
-def focus(element_id: str) -> EventSpec:
-    """Move keyboard focus to an element by id (works for ids rendered inside foreach too)."""
-    return rx.call_script(f"document.getElementById({json.dumps(element_id)})?.focus()")
 
 
 @dataclass
@@ -43,12 +33,6 @@ class DelegateRow:
     accessibility_needs_error: str = ""
     needs_consent: bool = False
     needs_consent_error: str = ""
-
-
-@dataclass
-class ErrorItem:
-    target: str = ""
-    message: str = ""
 
 
 class RegistrationFormMixin(rx.State, mixin=True):

@@ -10,7 +10,7 @@ from kongres_app.services.registration import issue_new_link
 from kongres_app.services.validation import check_email
 from kongres_app.settings import load_settings
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import focus
+from kongres_app.states.ui import focus
 
 SENT = (
     "Jeśli pod tym adresem jest aktywna rejestracja, za chwilę przyjdzie na niego wiadomość z linkiem. "

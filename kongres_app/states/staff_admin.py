@@ -12,8 +12,8 @@ from kongres_app.services.ids import parse_id
 from kongres_app.states.actions import attempt
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
-from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
+from kongres_app.states.ui import focus
 
 
 class SettingsState(rx.State):

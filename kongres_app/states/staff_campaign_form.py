@@ -9,9 +9,9 @@ from kongres_app.services.campaigns import CampaignError, local_today, validate_
 from kongres_app.services.ids import parse_id
 from kongres_app.states.campaign_form import CampaignFormMixin
 from kongres_app.states.events import event
-from kongres_app.states.registration_form import field_id, focus
 from kongres_app.states.staff import current_staff
 from kongres_app.states.staff_campaigns import StaffCampaignsState
+from kongres_app.states.ui import field_id, focus
 
 SUMMARY = "podsumowanie-bledow-zbiorka-org"
 

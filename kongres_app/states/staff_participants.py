@@ -16,8 +16,8 @@ from kongres_app.services.organiser import ParticipantFilter, ParticipantRow
 from kongres_app.services.registration import RegistrationError
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
-from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
+from kongres_app.states.ui import focus
 
 FILTER_FIELDS = ("search", "group", "gmina", "status", "checked_in", "sort")
 

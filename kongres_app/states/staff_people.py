@@ -19,9 +19,9 @@ from kongres_app.services.registration import RegistrationError
 from kongres_app.settings import load_settings
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
-from kongres_app.states.registration_form import focus
 from kongres_app.states.staff import current_staff
 from kongres_app.states.staff_participants import StaffParticipantsState
+from kongres_app.states.ui import focus
 
 DENIED = "Brak uprawnień: tylko organizator może to zrobić."
 NOTICE_ID = "komunikat-uczestnicy"
