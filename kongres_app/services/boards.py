@@ -298,7 +298,14 @@ def report_note(
     if exists:
         raise BoardError("Ta notatka jest już przez Ciebie zgłoszona.")
     session.add(NoteReport(note_id=note_id, delegate_id=participant.delegate_id, created_at=now or utcnow()))
-    note.report_count += 1
+    session.flush()
+    # Organisations count, not people: three delegates of one organisation are one voice.
+    note.report_count = session.exec(
+        select(func.count(func.distinct(Delegate.registration_id)))
+        .select_from(NoteReport)
+        .join(Delegate, col(Delegate.id) == col(NoteReport.delegate_id))
+        .where(NoteReport.note_id == note_id)
+    ).one()
     threshold = _setting_int(session, "report_threshold", DEFAULT_REPORT_THRESHOLD)
     newly_hidden = not note.hidden and note.report_count >= threshold
     if newly_hidden:
