@@ -26,7 +26,7 @@ from kongres_app.services.auth import Staff, audit, authenticate, require_modera
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.codes import hash_token, new_token, normalise_code
 from kongres_app.services.congress import current_edition, roman, site_settings
-from kongres_app.services.dictionaries import CONFIRMED
+from kongres_app.services.dictionaries import CANCELLED, CONFIRMED
 from kongres_app.services.polish import chars, notes
 from kongres_app.services.validation import clean_multiline
 
@@ -36,6 +36,8 @@ EDIT_WINDOW = timedelta(minutes=5)
 DEFAULT_NOTES_PER_MINUTE = 5
 DEFAULT_REPORT_THRESHOLD = 3
 ANONYMOUS = "anonimowo"
+WITHDRAWN_AUTHOR = "Notatka osoby, która wycofała zgłoszenie"
+KEEP_NOTES, REMOVE_NOTES = "zostaw", "usun"  # what a withdrawing person chooses for their notes
 
 
 class BoardError(Exception):
@@ -315,6 +317,25 @@ def report_note(
     return newly_hidden
 
 
+def withdraw_notes(*, session: Session, delegate_ids: list[int], choice: str, now: datetime | None = None) -> list[int]:
+    """What happens to the notes of people who withdrew: kept without their name, or removed.
+
+    Called where a withdrawal is confirmed, with the withdrawing side's answer; a kept note then shows
+    ``WITHDRAWN_AUTHOR`` instead of the name (see ``_note_view``). Returns the boards that changed."""
+    if not delegate_ids:
+        return []
+    rows = session.exec(
+        select(Note, DiscussionGroup)
+        .join(DiscussionGroup, col(DiscussionGroup.id) == col(Note.group_id))
+        .where(col(Note.delegate_id).in_(delegate_ids), col(Note.deleted_at).is_(None))
+    ).all()
+    if choice == REMOVE_NOTES:
+        for note, _group_row in rows:
+            note.deleted_at = now or utcnow()
+            session.add(note)
+    return sorted({group.number for _note_row, group in rows})
+
+
 def my_votes(session: Session, participant: Participant | None, board: int) -> list[int]:
     if participant is None:
         return []
@@ -458,7 +479,12 @@ class BoardView:
 def _note_view(note: Note, delegate: Delegate, registration: Registration) -> NoteView:
     # The organisation is named only if it agreed to appear on the public list of participants.
     organisation = f" ({registration.org_name})" if registration.consent_publish_name else ""
-    author = ANONYMOUS if note.anonymous else f"{delegate.full_name}{organisation}"
+    if note.anonymous:
+        author = ANONYMOUS
+    elif delegate.status == CANCELLED:  # they withdrew: their name leaves the board and the exports
+        author = WITHDRAWN_AUTHOR
+    else:
+        author = f"{delegate.full_name}{organisation}"
     return NoteView(
         id=note.id or 0,
         kind=note.kind,

@@ -4,8 +4,10 @@ import itertools
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session
 
+from kongres_app import routes
 from kongres_app.db import require_id, session_scope
 from kongres_app.models import Note
 from kongres_app.services import boards
@@ -13,6 +15,7 @@ from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
 from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
 from tests.e2e.rawsocket import RawClient, state_name
+from tests.e2e.test_hardening import _organiser
 from tests.e2e.test_registration import unique
 
 pytestmark = pytest.mark.e2e
@@ -100,3 +103,63 @@ def test_three_delegates_of_one_organisation_cannot_hide_a_note(base_url, app_en
         _token, [(_id, code, _name)] = organisation(app_engine, 1, prefix="Klub Zgłaszający")
         report_from(base_url, app_engine, code, note_id)
     assert not visible_in_csv(text, base_url)
+
+
+# ----------------------------------------------------------------------------- withdrawal
+
+
+def board_card(page: Page, text: str):
+    return page.locator(".note-item", has=page.locator(".note-text", has_text=text))
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [("Zostaw je bez imienia i nazwiska", True), ("Usuń je z tablicy", False)],
+)
+def test_a_delegate_who_withdraws_leaves_the_board_as_they_choose(browser: Browser, base_url, app_engine, answer, kept):
+    """A withdrawn delegate stayed named on the board and in the CSV and could no longer delete their notes."""
+    token, [(_leaving_id, code, name), (_staying_id, _code2, _name2)] = organisation(app_engine, 2, 2)
+    text = f"Notatka osoby, która się wycofa {next(_names)}"
+    note_by(app_engine, code, 2, text)
+
+    context = browser.new_context(base_url=base_url)
+    board, manage = context.new_page(), context.new_page()
+    board.goto("/grupy/2")
+    expect(board_card(board, text)).to_contain_text(name)  # named while taking part
+
+    manage.goto(routes.manage_url(token))
+    manage.get_by_role("button", name=f"Anuluj udział tej osoby: {name}").click()
+    question = manage.get_by_role("group", name="Notatki tej osoby na tablicy jej grupy, jeśli są")
+    expect(question.get_by_role("radio", name="Zostaw je bez imienia i nazwiska", exact=False)).to_be_checked()
+    question.get_by_role("radio", name=answer, exact=False).check()
+    manage.get_by_role("button", name="Tak, anuluj udział").click()
+    expect(manage.locator("#komunikat")).to_contain_text("Anulowano udział tej osoby")
+
+    csv_text = httpx.get(base_url + "/api/grupy/2/notatki.csv", timeout=10).content.decode("utf-8-sig")
+    assert name not in csv_text
+    if kept:  # live, without a reload: the name leaves the open board
+        expect(board_card(board, text)).to_contain_text(boards.WITHDRAWN_AUTHOR)
+        expect(board_card(board, text)).not_to_contain_text(name)
+        assert f"{text};{boards.WITHDRAWN_AUTHOR}" in csv_text.replace('"', "")
+    else:
+        expect(board_card(board, text)).to_have_count(0)
+        assert text not in csv_text
+    context.close()
+
+
+def test_an_organiser_cancelling_a_person_asks_about_their_notes(page: Page, base_url, app_engine):
+    from tests.e2e.test_people import open_participants
+
+    _organiser(app_engine)
+    _token, [(_id, code, name)] = organisation(app_engine, 3, prefix="Fundacja Odwołana")
+    text = f"Notatka osoby odwołanej przez organizatora {next(_names)}"
+    note_by(app_engine, code, 3, text)
+
+    row = open_participants(page, "organizator", name)
+    row.get_by_role("button", name=f"Anuluj udział: {name}").click()
+    dialog = page.get_by_role("alertdialog")
+    dialog.get_by_role("radio", name="Usuń je z tablicy").check()
+    dialog.get_by_role("button", name="Tak, anuluj udział").click()
+    expect(page.locator("#komunikat-uczestnicy")).to_contain_text(f"Anulowano udział: {name}.")
+    csv_text = httpx.get(base_url + "/api/grupy/3/notatki.csv", timeout=10).content.decode("utf-8-sig")
+    assert text not in csv_text and name not in csv_text
