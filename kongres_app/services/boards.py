@@ -41,10 +41,11 @@ KEEP_NOTES, REMOVE_NOTES = "zostaw", "usun"  # what a withdrawing person chooses
 
 
 class BoardError(Exception):
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, *, unknown_code: bool = False):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.unknown_code = unknown_code  # a well-formed join code nobody has: a guess, counted by the throttle
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
     edition = current_edition(session)
     row = _delegate_row(session, Delegate.code == normalised, Delegate.edition_id == (edition.id if edition else 0))
     if row is None:
-        raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code")
+        raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code", unknown_code=True)
     delegate, registration, group = row
     if delegate.status != CONFIRMED:
         raise BoardError(
@@ -88,6 +89,12 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
     token = new_token()
     session.add(ParticipantSession(delegate_id=delegate.id, token_hash=hash_token(token), created_at=now or utcnow()))
     return token, _participant(delegate, registration, group)
+
+
+def record_join_throttled(session: Session, *, limit: str, address: str, wait_s: int) -> None:
+    """One audit entry for a burst of wrong join codes (the caller writes at most one per burst)."""
+    label = "adres sieciowy" if limit == "address" else "karta przeglądarki"
+    audit(session, None, "board_join_throttled", {"limit": label, "address": address, "wait_s": wait_s}, "denied")
 
 
 def identify(session: Session, token: str | None) -> Participant | None:
