@@ -10,9 +10,10 @@ from kongres_app import routes
 from kongres_app.models import AuditEntry
 from kongres_app.routes import STAFF_COOKIE
 from kongres_app.services import boards
+from kongres_app.services.congress import roman
 from kongres_app.states.boards import TOO_MANY_VOTES
 from tests.e2e.rawsocket import RawClient, state_name
-from tests.e2e.test_board_safety import BOARD, _names, delegate_socket, note_by, organisation
+from tests.e2e.test_board_safety import BOARD, _names, delegate_socket, note_by, organisation, roomy_group
 from tests.e2e.test_hardening import _organiser
 
 pytestmark = pytest.mark.e2e
@@ -43,10 +44,11 @@ def answers(client: RawClient) -> int:
 
 def test_guessing_join_codes_is_throttled_and_audited(base_url, app_engine):
     """A raw client guessed about 420 codes a second with no limit and no audit entry."""
-    _token, [(_id, real_code, name)] = organisation(app_engine, 1)
+    number = roomy_group(app_engine, 1)
+    _token, [(_id, real_code, name)] = organisation(app_engine, number)
     audited_before = throttled_rows(app_engine)
 
-    tab = RawClient(base_url, "/grupy/1")
+    tab = RawClient(base_url, f"/grupy/{number}")
     try:
         for n in range(40):  # well-formed codes nobody has (the alphabet has no 0, 1, I, L, O)
             guess(tab, f"ZZZZ{n:04d}".replace("0", "Z").replace("1", "Y"))
@@ -62,7 +64,7 @@ def test_guessing_join_codes_is_throttled_and_audited(base_url, app_engine):
     # New sockets (new tokens) from the same address start no fresh count: the address has its own limit.
     looked_up = 5
     for _round in range(6):
-        fresh = RawClient(base_url, "/grupy/1")
+        fresh = RawClient(base_url, f"/grupy/{number}")
         try:
             for n in range(6):
                 guess(fresh, f"YYYY{n:04d}".replace("0", "Y").replace("1", "X"))
@@ -84,14 +86,14 @@ def test_guessing_join_codes_is_throttled_and_audited(base_url, app_engine):
 
     # The throttle lifts by itself (the other tests from this address join again): within the minute.
     deadline = time.monotonic() + 75
-    while not joins(base_url, real_code, name):
+    while not joins(base_url, number, real_code, name):
         assert time.monotonic() < deadline, "the throttle never lifted"
         time.sleep(2)
 
 
-def joins(base_url: str, code: str, name: str) -> bool:
+def joins(base_url: str, number: int, code: str, name: str) -> bool:
     """Whether a fresh tab joins with ``code`` now (or is told to wait)."""
-    probe = RawClient(base_url, "/grupy/1")
+    probe = RawClient(base_url, f"/grupy/{number}")
     try:
         guess(probe, code)
         probe.wait_until(lambda: probe.seen(name) or probe.count(TOO_MANY) >= 1)
@@ -111,9 +113,10 @@ def test_a_vote_flood_is_limited_and_dashboard_pushes_coalesce(base_url, app_eng
     """300 vote toggles by one delegate caused 300 pushes to every organiser's dashboard."""
     staff_token, _staff = _organiser(app_engine)
     dashboard = RawClient(base_url, routes.STAFF_HOME, cookie=f"{STAFF_COOKIE}={staff_token}")
-    _token, [(_a, author_code, _n), (_b, voter_code, _m)] = organisation(app_engine, 4, 4)
-    note_id = note_by(app_engine, author_code, 4, f"Notatka do głosowania {next(_names)}")
-    voter = delegate_socket(base_url, app_engine, voter_code, 4)
+    number = roomy_group(app_engine, 2)
+    _token, [(_a, author_code, _n), (_b, voter_code, _m)] = organisation(app_engine, number, number)
+    note_id = note_by(app_engine, author_code, number, f"Notatka do głosowania {next(_names)}")
+    voter = delegate_socket(base_url, app_engine, voter_code, number)
     try:
         dashboard.wait_until(lambda: bool(dashboard_pushes(dashboard)))  # loaded and subscribed
         dashboard.drain(1.5)  # pushes caused by the setting up above
@@ -129,8 +132,9 @@ def test_a_vote_flood_is_limited_and_dashboard_pushes_coalesce(base_url, app_eng
         flood_s = time.monotonic() - started
 
         # The pushes settle: one trailing push after the last change, then quiet.
-        expected_notes = _visible_notes(app_engine, 4)
-        dashboard.wait_until(lambda: _shown_notes(dashboard, "Grupa IV") == expected_notes, 10)
+        expected_notes = _visible_notes(app_engine, number)
+        label = f"Grupa {roman(number)}"
+        dashboard.wait_until(lambda: _shown_notes(dashboard, label) == expected_notes, 10)
         pushes = len(dashboard_pushes(dashboard))
         assert pushes <= flood_s / 0.5 + 3, (pushes, flood_s)
 

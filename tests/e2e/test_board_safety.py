@@ -5,11 +5,11 @@ import itertools
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from kongres_app import routes
 from kongres_app.db import require_id, session_scope
-from kongres_app.models import Note
+from kongres_app.models import DiscussionGroup, Note
 from kongres_app.services import boards
 from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
@@ -48,6 +48,16 @@ def organisation(engine, *groups: int, prefix: str = "Stowarzyszenie Bezpieczne"
     return done.token, [(d.id, d.code, d.full_name) for d in view.delegates]
 
 
+def roomy_group(engine, need: int) -> int:
+    """The group with the most free places (the whole e2e session fills groups): the board to attack."""
+    with Session(engine) as session:
+        taken = {g.number: g.participants for g in boards.groups_overview(session)}
+        capacity = dict(session.exec(select(DiscussionGroup.number, DiscussionGroup.capacity)).all())
+    number = max(taken, key=lambda n: capacity.get(n, 0) - taken[n])
+    assert capacity.get(number, 0) - taken[number] >= need, "every group is full"
+    return number
+
+
 def board_token(engine, code: str) -> str:
     with session_scope(engine) as session:
         return boards.join(session=session, code=code)[0]
@@ -72,8 +82,8 @@ def delegate_socket(base_url: str, engine, code: str, board: int) -> RawClient:
 # ----------------------------------------------------------------------------- reports
 
 
-def report_from(base_url: str, engine, code: str, note_id: int) -> None:
-    client = delegate_socket(base_url, engine, code, 1)
+def report_from(base_url: str, engine, code: str, number: int, note_id: int) -> None:
+    client = delegate_socket(base_url, engine, code, number)
     try:
         client.emit(f"{BOARD}.report", note_id=str(note_id))
         client.wait_until(lambda: client.seen("zgłoszenie trafiło do moderatorów"))
@@ -81,28 +91,29 @@ def report_from(base_url: str, engine, code: str, note_id: int) -> None:
         client.close()
 
 
-def visible_in_csv(text: str, base_url: str) -> bool:
-    return text in httpx.get(base_url + "/api/grupy/1/notatki.csv", timeout=10).content.decode("utf-8-sig")
+def board_csv(base_url: str, number: int) -> str:
+    return httpx.get(f"{base_url}/api/grupy/{number}/notatki.csv", timeout=10).content.decode("utf-8-sig")
 
 
 def test_three_delegates_of_one_organisation_cannot_hide_a_note(base_url, app_engine):
     """Three delegates of one organisation reporting hid any note (the threshold counted people)."""
-    _token, [(_a, author_code, _n)] = organisation(app_engine, 1)
-    _token, colleagues = organisation(app_engine, 1, 1, 1, prefix="Fundacja Zgłaszająca")
+    number = roomy_group(app_engine, 6)
+    _token, [(_a, author_code, _n)] = organisation(app_engine, number)
+    _token, colleagues = organisation(app_engine, number, number, number, prefix="Fundacja Zgłaszająca")
     text = f"Notatka niewygodna dla jednej organizacji {next(_names)}"
-    note_id = note_by(app_engine, author_code, 1, text)
+    note_id = note_by(app_engine, author_code, number, text)
 
     for _id, code, _name in colleagues:
-        report_from(base_url, app_engine, code, note_id)
+        report_from(base_url, app_engine, code, number, note_id)
     with Session(app_engine) as session:
         note = session.get(Note, note_id)
         assert note is not None and not note.hidden and note.report_count == 1
-    assert visible_in_csv(text, base_url)
+    assert text in board_csv(base_url, number)
 
     for _ in range(2):  # two more organisations: three organisations, the threshold
-        _token, [(_id, code, _name)] = organisation(app_engine, 1, prefix="Klub Zgłaszający")
-        report_from(base_url, app_engine, code, note_id)
-    assert not visible_in_csv(text, base_url)
+        _token, [(_id, code, _name)] = organisation(app_engine, number, prefix="Klub Zgłaszający")
+        report_from(base_url, app_engine, code, number, note_id)
+    assert text not in board_csv(base_url, number)
 
 
 # ----------------------------------------------------------------------------- withdrawal
@@ -118,13 +129,14 @@ def board_card(page: Page, text: str):
 )
 def test_a_delegate_who_withdraws_leaves_the_board_as_they_choose(browser: Browser, base_url, app_engine, answer, kept):
     """A withdrawn delegate stayed named on the board and in the CSV and could no longer delete their notes."""
-    token, [(_leaving_id, code, name), (_staying_id, _code2, _name2)] = organisation(app_engine, 2, 2)
+    number = roomy_group(app_engine, 2)
+    token, [(_leaving_id, code, name), (_staying_id, _code2, _name2)] = organisation(app_engine, number, number)
     text = f"Notatka osoby, która się wycofa {next(_names)}"
-    note_by(app_engine, code, 2, text)
+    note_by(app_engine, code, number, text)
 
     context = browser.new_context(base_url=base_url)
     board, manage = context.new_page(), context.new_page()
-    board.goto("/grupy/2")
+    board.goto(f"/grupy/{number}")
     expect(board_card(board, text)).to_contain_text(name)  # named while taking part
 
     manage.goto(routes.manage_url(token))
@@ -135,7 +147,7 @@ def test_a_delegate_who_withdraws_leaves_the_board_as_they_choose(browser: Brows
     manage.get_by_role("button", name="Tak, anuluj udział").click()
     expect(manage.locator("#komunikat")).to_contain_text("Anulowano udział tej osoby")
 
-    csv_text = httpx.get(base_url + "/api/grupy/2/notatki.csv", timeout=10).content.decode("utf-8-sig")
+    csv_text = board_csv(base_url, number)
     assert name not in csv_text
     if kept:  # live, without a reload: the name leaves the open board
         expect(board_card(board, text)).to_contain_text(boards.WITHDRAWN_AUTHOR)
@@ -151,9 +163,10 @@ def test_an_organiser_cancelling_a_person_asks_about_their_notes(page: Page, bas
     from tests.e2e.test_people import open_participants
 
     _organiser(app_engine)
-    _token, [(_id, code, name)] = organisation(app_engine, 3, prefix="Fundacja Odwołana")
+    number = roomy_group(app_engine, 1)
+    _token, [(_id, code, name)] = organisation(app_engine, number, prefix="Fundacja Odwołana")
     text = f"Notatka osoby odwołanej przez organizatora {next(_names)}"
-    note_by(app_engine, code, 3, text)
+    note_by(app_engine, code, number, text)
 
     row = open_participants(page, "organizator", name)
     row.get_by_role("button", name=f"Anuluj udział: {name}").click()
@@ -161,5 +174,5 @@ def test_an_organiser_cancelling_a_person_asks_about_their_notes(page: Page, bas
     dialog.get_by_role("radio", name="Usuń je z tablicy").check()
     dialog.get_by_role("button", name="Tak, anuluj udział").click()
     expect(page.locator("#komunikat-uczestnicy")).to_contain_text(f"Anulowano udział: {name}.")
-    csv_text = httpx.get(base_url + "/api/grupy/3/notatki.csv", timeout=10).content.decode("utf-8-sig")
+    csv_text = board_csv(base_url, number)
     assert text not in csv_text and name not in csv_text
