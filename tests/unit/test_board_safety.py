@@ -65,3 +65,18 @@ def test_a_withdrawn_delegate_may_have_their_notes_removed(seeded_engine):
     post(seeded_engine, colleague, "Zostaje", board=2, now=T0 + timedelta(seconds=1))
     assert _withdraw(seeded_engine, token, delegate_id, boards.REMOVE_NOTES) == [2]
     assert [n.text for n in view(seeded_engine, 2, hidden=True).notes] == ["Zostaje"]
+
+
+def test_a_delegate_moved_to_another_group_may_still_delete_their_own_note(seeded_engine):
+    done = register(seeded_engine, org(1))
+    with Session(seeded_engine) as session:
+        (delegate,) = registration_view(session, done.token).delegates
+    token, who = join(seeded_engine, delegate.code)
+    note = post(seeded_engine, who, "Napisane jeszcze w grupie I")
+    with session_scope(seeded_engine) as session:
+        reg.move_delegate(session=session, delegate_id=delegate.id, group_number=2, now=OPEN)
+    with Session(seeded_engine) as session:
+        moved = boards.identify(session, token)
+    assert moved is not None and moved.group_number == 2
+    run(seeded_engine, boards.delete_note, participant=moved, note_id=note.id, now=T0 + timedelta(minutes=1))
+    assert view(seeded_engine).notes == []
