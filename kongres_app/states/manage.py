@@ -107,11 +107,17 @@ class ManageState(RegistrationFormMixin, rx.State):
         clean, errors = validate_registration(self._input(), numbers)
         if clean is None:
             return self._show_errors(errors, FORM_HAS_ERRORS)
+        kept = {row.id for row in clean.delegates if row.id is not None}
+        left = [d.id for d in self.registration.delegates if d.id not in kept]  # left out: cancelled
         try:
             with session_scope() as session:
                 update_registration(session=session, token=self._token, data=clean)
+                # Nobody was asked here, so nothing is removed: their notes stay, without their name.
+                changed = boards.withdraw_notes(session=session, delegate_ids=left, choice=boards.KEEP_NOTES)
         except RegistrationError as exc:
             return self._show_errors({exc.field: exc.message} if exc.field else {}, exc.message)
+        for number in changed:
+            board_hub.publish_soon(number)
         self.editing = False
         self._refresh()
         self.notice = "Zapisano zmiany."

@@ -176,3 +176,24 @@ def test_an_organiser_cancelling_a_person_asks_about_their_notes(page: Page, bas
     expect(page.locator("#komunikat-uczestnicy")).to_contain_text(f"Anulowano udział: {name}.")
     csv_text = board_csv(base_url, number)
     assert text not in csv_text and name not in csv_text
+
+
+def test_a_delegate_left_out_when_editing_the_registration_is_no_longer_named(browser: Browser, base_url, app_engine):
+    """Leaving a person out of the edited list cancels them: their notes stay, without their name, live."""
+    number = roomy_group(app_engine, 2)
+    token, [(_first, _code1, _name1), (_second, code, name)] = organisation(app_engine, number, number)
+    text = f"Notatka osoby skreślonej z listy {next(_names)}"
+    note_by(app_engine, code, number, text)
+
+    context = browser.new_context(base_url=base_url)
+    board, manage = context.new_page(), context.new_page()
+    board.goto(f"/grupy/{number}")
+    expect(board_card(board, text)).to_contain_text(name)
+    manage.goto(routes.manage_url(token))
+    manage.get_by_role("button", name="Edytuj dane i osoby").click()
+    manage.get_by_role("button", name="Usuń osobę 2").click()
+    manage.get_by_role("button", name="Zapisz zmiany").click()
+    expect(manage.locator("#komunikat")).to_contain_text("Zapisano zmiany.")
+    expect(board_card(board, text)).to_contain_text(boards.WITHDRAWN_AUTHOR)  # without a reload
+    assert name not in board_csv(base_url, number)
+    context.close()
