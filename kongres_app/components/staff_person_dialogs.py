@@ -7,6 +7,7 @@ where the state says: back to the row's button, or to the result message after a
 import reflex as rx
 from reflex.event import EventSpec
 
+from kongres_app.components.board_withdrawal import notes_question
 from kongres_app.services.organiser import ParticipantRow
 from kongres_app.states.staff_people import NEW_LINK_ID
 from kongres_app.states.staff_people import PersonActionsState as S
@@ -122,6 +123,7 @@ def cancel_dialog() -> rx.Component:
         "cancel",
         rx.alert_dialog.title("Anulować udział: ", S.person_name, "?"),
         rx.alert_dialog.description(S.preview),
+        notes_question("anuluj-notatki", "Notatki tej osoby na tablicy jej grupy, jeśli są", S.set_notes_choice),
         _buttons(
             rx.alert_dialog.cancel(rx.button("Nie anuluj", variant="soft", color_scheme="gray")),
             rx.button("Tak, anuluj udział", color_scheme="red", on_click=S.confirm_cancel),

@@ -5,6 +5,7 @@ import reflex as rx
 from kongres_app import routes
 from kongres_app.components import forms
 from kongres_app.components import registration_form as form
+from kongres_app.components.board_withdrawal import notes_question
 from kongres_app.components.campaign_submit import campaigns_section
 from kongres_app.components.layout import loading, page
 from kongres_app.components.links import file_link
@@ -39,18 +40,25 @@ def status_badge(d: DelegateView) -> rx.Component:
 def cancel_controls(d: DelegateView) -> rx.Component:
     return rx.cond(
         ManageState.confirm_delegate == d.id,
-        rx.flex(
-            rx.text(f"Na pewno anulować udział: {d.full_name}?", weight="bold"),
-            rx.button(
-                "Tak, anuluj udział",
-                id=f"potwierdz-{d.id}",
-                color_scheme="red",
-                on_click=ManageState.do_cancel_delegate,
+        rx.box(
+            rx.text(f"Na pewno anulować udział: {d.full_name}?", weight="bold", as_="p"),
+            notes_question(
+                f"notatki-{d.id}",
+                "Notatki tej osoby na tablicy jej grupy, jeśli są",
+                ManageState.set_notes_choice,
             ),
-            rx.button("Nie", variant="soft", on_click=ManageState.keep),
-            spacing="2",
-            align="center",
-            wrap="wrap",
+            rx.flex(
+                rx.button(
+                    "Tak, anuluj udział",
+                    id=f"potwierdz-{d.id}",
+                    color_scheme="red",
+                    on_click=ManageState.do_cancel_delegate,
+                ),
+                rx.button("Nie", variant="soft", on_click=ManageState.keep),
+                spacing="2",
+                align="center",
+                wrap="wrap",
+            ),
         ),
         rx.button(
             "Anuluj udział tej osoby",
@@ -262,18 +270,25 @@ def registration_details() -> rx.Component:
                 rx.box(
                     rx.cond(
                         ManageState.confirm_all,
-                        rx.flex(
-                            rx.text("Na pewno anulować udział całej organizacji?", weight="bold"),
-                            rx.button(
-                                "Tak, anuluj całą rejestrację",
-                                id="potwierdz-wszystko",
-                                color_scheme="red",
-                                on_click=ManageState.do_cancel_all,
+                        rx.box(
+                            rx.text("Na pewno anulować udział całej organizacji?", weight="bold", as_="p"),
+                            notes_question(
+                                "notatki-wszystkie",
+                                "Notatki zgłoszonych osób na tablicach grup, jeśli są",
+                                ManageState.set_notes_choice,
                             ),
-                            rx.button("Nie", variant="soft", on_click=ManageState.keep),
-                            spacing="2",
-                            align="center",
-                            wrap="wrap",
+                            rx.flex(
+                                rx.button(
+                                    "Tak, anuluj całą rejestrację",
+                                    id="potwierdz-wszystko",
+                                    color_scheme="red",
+                                    on_click=ManageState.do_cancel_all,
+                                ),
+                                rx.button("Nie", variant="soft", on_click=ManageState.keep),
+                                spacing="2",
+                                align="center",
+                                wrap="wrap",
+                            ),
                         ),
                         rx.button(
                             "Anuluj całą rejestrację",

@@ -47,6 +47,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "set_pinned": "Przypięcie lub odpięcie notatki",
     "set_plenary": "Notatka na sesję plenarną: zmiana",
     "merge_notes": "Połączenie notatek",
+    "board_join_throttled": "Wejście na tablicę wstrzymane po błędnych kodach",
 }
 
 OUTCOMES: dict[str, str] = {"ok": "wykonano", "denied": "odmowa"}
@@ -76,6 +77,9 @@ DETAIL_KEYS: dict[str, str] = {
     "value": "włączone",
     "source": "notatka łączona nr",
     "target": "połączona z notatką nr",
+    "limit": "ograniczenie",
+    "address": "adres sieciowy",
+    "wait_s": "wstrzymane na (s)",
 }
 
 _PAIRS = re.compile(r"^(\w+=\S*)(\s+\w+=\S*)*$")

@@ -26,7 +26,7 @@ from kongres_app.services.auth import Staff, audit, authenticate, require_modera
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.codes import hash_token, new_token, normalise_code
 from kongres_app.services.congress import current_edition, roman, site_settings
-from kongres_app.services.dictionaries import CONFIRMED
+from kongres_app.services.dictionaries import CANCELLED, CONFIRMED
 from kongres_app.services.polish import chars, notes
 from kongres_app.services.validation import clean_multiline
 
@@ -36,13 +36,16 @@ EDIT_WINDOW = timedelta(minutes=5)
 DEFAULT_NOTES_PER_MINUTE = 5
 DEFAULT_REPORT_THRESHOLD = 3
 ANONYMOUS = "anonimowo"
+WITHDRAWN_AUTHOR = "Notatka osoby, która wycofała zgłoszenie"
+KEEP_NOTES, REMOVE_NOTES = "zostaw", "usun"  # what a withdrawing person chooses for their notes
 
 
 class BoardError(Exception):
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, *, unknown_code: bool = False):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.unknown_code = unknown_code  # a well-formed join code nobody has: a guess, counted by the throttle
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
     edition = current_edition(session)
     row = _delegate_row(session, Delegate.code == normalised, Delegate.edition_id == (edition.id if edition else 0))
     if row is None:
-        raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code")
+        raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code", unknown_code=True)
     delegate, registration, group = row
     if delegate.status != CONFIRMED:
         raise BoardError(
@@ -86,6 +89,12 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
     token = new_token()
     session.add(ParticipantSession(delegate_id=delegate.id, token_hash=hash_token(token), created_at=now or utcnow()))
     return token, _participant(delegate, registration, group)
+
+
+def record_join_throttled(session: Session, *, limit: str, address: str, wait_s: int) -> None:
+    """One audit entry for a burst of wrong join codes (the caller writes at most one per burst)."""
+    label = "adres sieciowy" if limit == "address" else "karta przeglądarki"
+    audit(session, None, "board_join_throttled", {"limit": label, "address": address, "wait_s": wait_s}, "denied")
 
 
 def identify(session: Session, token: str | None) -> Participant | None:
@@ -215,8 +224,10 @@ def post_note(
 
 
 def _own_recent_note(session: Session, participant: Participant | None, note_id: int, now: datetime) -> Note:
-    note, group = _note(session, note_id, for_update=True)
-    participant = _require_own_board(participant, group.number)
+    note, _group_row = _note(session, note_id, for_update=True)
+    if participant is None:
+        raise BoardError("Aby pisać i głosować, podaj swój kod wejścia.")
+    # The author, not the board: someone moved to another group may still take back what they wrote.
     if note.delegate_id != participant.delegate_id:
         raise BoardError("Możesz zmieniać tylko własne notatki.")
     if now - note.created_at > EDIT_WINDOW:
@@ -298,7 +309,14 @@ def report_note(
     if exists:
         raise BoardError("Ta notatka jest już przez Ciebie zgłoszona.")
     session.add(NoteReport(note_id=note_id, delegate_id=participant.delegate_id, created_at=now or utcnow()))
-    note.report_count += 1
+    session.flush()
+    # Organisations count, not people: three delegates of one organisation are one voice.
+    note.report_count = session.exec(
+        select(func.count(func.distinct(Delegate.registration_id)))
+        .select_from(NoteReport)
+        .join(Delegate, col(Delegate.id) == col(NoteReport.delegate_id))
+        .where(NoteReport.note_id == note_id)
+    ).one()
     threshold = _setting_int(session, "report_threshold", DEFAULT_REPORT_THRESHOLD)
     newly_hidden = not note.hidden and note.report_count >= threshold
     if newly_hidden:
@@ -306,6 +324,25 @@ def report_note(
         note.hidden_reason = "Ukryta po zgłoszeniach uczestników; czeka na decyzję moderatora."
     session.add(note)
     return newly_hidden
+
+
+def withdraw_notes(*, session: Session, delegate_ids: list[int], choice: str, now: datetime | None = None) -> list[int]:
+    """What happens to the notes of people who withdrew: kept without their name, or removed.
+
+    Called where a withdrawal is confirmed, with the withdrawing side's answer; a kept note then shows
+    ``WITHDRAWN_AUTHOR`` instead of the name (see ``_note_view``). Returns the boards that changed."""
+    if not delegate_ids:
+        return []
+    rows = session.exec(
+        select(Note, DiscussionGroup)
+        .join(DiscussionGroup, col(DiscussionGroup.id) == col(Note.group_id))
+        .where(col(Note.delegate_id).in_(delegate_ids), col(Note.deleted_at).is_(None))
+    ).all()
+    if choice == REMOVE_NOTES:
+        for note, _group_row in rows:
+            note.deleted_at = now or utcnow()
+            session.add(note)
+    return sorted({group.number for _note_row, group in rows})
 
 
 def my_votes(session: Session, participant: Participant | None, board: int) -> list[int]:
@@ -451,7 +488,12 @@ class BoardView:
 def _note_view(note: Note, delegate: Delegate, registration: Registration) -> NoteView:
     # The organisation is named only if it agreed to appear on the public list of participants.
     organisation = f" ({registration.org_name})" if registration.consent_publish_name else ""
-    author = ANONYMOUS if note.anonymous else f"{delegate.full_name}{organisation}"
+    if note.anonymous:
+        author = ANONYMOUS
+    elif delegate.status == CANCELLED:  # they withdrew: their name leaves the board and the exports
+        author = WITHDRAWN_AUTHOR
+    else:
+        author = f"{delegate.full_name}{organisation}"
     return NoteView(
         id=note.id or 0,
         kind=note.kind,

@@ -6,13 +6,12 @@ publish, never these vars, so no tab ever sends another a stale copy. What a per
 in their own tab's vars and is never touched by a broadcast.
 """
 
-import asyncio
-
 import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import boards, live
+from kongres_app.offload import in_thread
+from kongres_app.services import board_limits, boards, live
 from kongres_app.services.auth import PermissionDenied, Staff
 from kongres_app.services.boards import BoardError, GroupSummary, NoteView, Participant, PlenaryGroup
 from kongres_app.services.ids import parse_id
@@ -23,7 +22,7 @@ from kongres_app.states.staff import current_staff
 from kongres_app.states.ui import focus
 
 KIND_FILTERS = ("", "trudnosc", "propozycja", "pytanie")
-_PENDING: set[asyncio.Task] = set()
+TOO_MANY_VOTES = "Za dużo kliknięć naraz. Poczekaj chwilę i spróbuj ponownie."
 
 
 def _id(value: object) -> int:
@@ -31,10 +30,30 @@ def _id(value: object) -> int:
     return parse_id(value) or 0
 
 
+def _join(code: str) -> tuple[str, Participant]:
+    with session_scope() as session:
+        return boards.join(session=session, code=code)
+
+
+def _record_throttled(limit: str, address: str, wait_s: int) -> None:
+    with session_scope() as session:
+        boards.record_join_throttled(session, limit=limit, address=address, wait_s=wait_s)
+
+
 def board_number_from_path(path: str) -> int:
     parts = [p for p in path.split("/") if p]
     number = parse_id(parts[1]) if len(parts) >= 2 and parts[0] == "grupy" else None
     return number or 0
+
+
+def _identify(token: str) -> Participant | None:
+    with session_scope() as session:
+        return boards.identify(session, token)
+
+
+def _toggle_vote(participant: Participant | None, note_id: int) -> bool:
+    with session_scope() as session:
+        return boards.toggle_vote(session=session, participant=participant, note_id=note_id)
 
 
 class BoardState(rx.State):
@@ -160,11 +179,19 @@ class BoardState(rx.State):
         self.code = str(value)[:40]
 
     @event
-    def join(self, _form_data: dict):
+    async def join(self, _form_data: dict):
+        tab, address = self.router.session.client_token, self.router.session.client_ip
+        throttled = await board_limits.join_throttled(tab=tab, address=address)
+        if throttled is not None:
+            if throttled.audit:
+                await in_thread(_record_throttled, throttled.key, address, throttled.wait_s)
+            self.code_error = f"Zbyt wiele prób — spróbuj za {throttled.wait_s} s."
+            return focus("pole-kod-tablica")
         try:
-            with session_scope() as session:
-                token, participant = boards.join(session=session, code=self.code)
+            token, participant = await in_thread(_join, self.code)
         except BoardError as exc:
+            if exc.unknown_code:
+                await board_limits.wrong_code(tab=tab, address=address)
             self.code_error = exc.message
             return focus("pole-kod-tablica")
         self.participant_token, self.code, self.code_error = token, "", ""
@@ -199,13 +226,11 @@ class BoardState(rx.State):
 
     async def _publish(self, message: str = "") -> None:
         board_hub.publish_soon(self.number, message)
-        # The organisers' dashboard counts notes per board: refresh it in the background.
+        # The organisers' dashboard counts notes per board: refresh it, coalesced with other changes.
         from kongres_app.states.dashboard import DashboardState
-        from kongres_app.states.live import push
+        from kongres_app.states.live import push_soon
 
-        task = asyncio.create_task(push(live.REGISTRATIONS, DashboardState))
-        _PENDING.add(task)  # keep a reference until it is done
-        task.add_done_callback(_PENDING.discard)
+        push_soon(live.REGISTRATIONS, DashboardState)
 
     @event
     async def post(self, _form_data: dict):
@@ -240,9 +265,13 @@ class BoardState(rx.State):
 
     @event
     async def toggle_vote(self, note_id: str):
+        participant = await in_thread(_identify, self.participant_token)
+        if participant is not None and not await board_limits.vote_allowed(participant.delegate_id):
+            self.notice = TOO_MANY_VOTES
+            yield focus("komunikat-tablica")
+            return
         try:
-            with session_scope() as session:
-                given = boards.toggle_vote(session=session, participant=self._participant(), note_id=_id(note_id))
+            given = await in_thread(_toggle_vote, participant, _id(note_id))
         except BoardError as exc:
             self.notice = exc.message
             yield focus("komunikat-tablica")

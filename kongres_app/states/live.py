@@ -45,24 +45,40 @@ async def push(topic: str, state_cls: type[rx.State], refresh: str = "_refresh_l
     return pushed
 
 
-MIN_INTERVAL_S = 1.0
-_last_push = 0.0  # per process: only a throttle, never live data
+MIN_INTERVAL_S = 0.5
+_dirty: set[str] = set()  # per process: topics changed since their last push (only a throttle, never live data)
+_last_push: dict[str, float] = {}
+_pushers: dict[str, asyncio.Task] = {}
+
+
+def push_soon(topic: str, state_cls: type[rx.State]) -> None:
+    """Queue a push of ``topic``; returns at once. Pushes are coalesced per process: at most one every
+    ``MIN_INTERVAL_S``, each reading the figures when it runs, so a burst of 300 votes ends in a few pushes
+    carrying the latest state, not 300 (each one a reload of every organiser's dashboard)."""
+    _dirty.add(topic)
+    task = _pushers.get(topic)
+    if task is None or task.done():
+        _pushers[topic] = asyncio.create_task(_push_dirty(topic, state_cls))
+
+
+async def _push_dirty(topic: str, state_cls: type[rx.State]) -> None:
+    while topic in _dirty:
+        wait = _last_push.get(topic, 0.0) + MIN_INTERVAL_S - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)  # changes arriving meanwhile ride on the next push
+        _dirty.discard(topic)
+        _last_push[topic] = time.monotonic()
+        try:
+            await push(topic, state_cls)
+        except Exception:
+            logger.exception("Live push of %s failed", topic)
 
 
 class LiveState(rx.State):
     @event(background=True)
     async def registrations_changed(self):
         """Sent after any change to registrations; anyone may send it (it only re-reads figures),
-        so pushes are coalesced: at most one a second per process, and a burst ends with one more."""
+        so pushes are coalesced (see ``push_soon``)."""
         from kongres_app.states.dashboard import DashboardState
 
-        global _last_push
-        wait = _last_push + MIN_INTERVAL_S - time.monotonic()
-        if wait > 0:
-            if wait < MIN_INTERVAL_S:  # one trailing push covers the whole burst
-                _last_push += MIN_INTERVAL_S
-                await asyncio.sleep(wait)
-                await push(live.REGISTRATIONS, DashboardState)
-            return
-        _last_push = time.monotonic()
-        await push(live.REGISTRATIONS, DashboardState)
+        push_soon(live.REGISTRATIONS, DashboardState)

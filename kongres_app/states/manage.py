@@ -8,6 +8,7 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.services import boards
 from kongres_app.services.ids import parse_id
 from kongres_app.services.registration import (
     RegistrationError,
@@ -19,6 +20,7 @@ from kongres_app.services.registration import (
 )
 from kongres_app.services.registration_views import RegistrationView, registration_view
 from kongres_app.services.validation import validate_registration
+from kongres_app.states import board_hub
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration import FORM_HAS_ERRORS
@@ -37,6 +39,7 @@ class ManageState(RegistrationFormMixin, rx.State):
     confirm_delegate: int = 0
     confirm_all: bool = False
     manage_path: str = ""
+    notes_choice: str = boards.KEEP_NOTES  # what happens to the notes of the people withdrawn
     _token: str = ""
 
     @event
@@ -105,24 +108,36 @@ class ManageState(RegistrationFormMixin, rx.State):
         clean, errors = validate_registration(self._input(), numbers)
         if clean is None:
             return self._show_errors(errors, FORM_HAS_ERRORS)
+        kept = {row.id for row in clean.delegates if row.id is not None}
+        left = [d.id for d in self.registration.delegates if d.id not in kept]  # left out: cancelled
         try:
             with session_scope() as session:
                 update_registration(session=session, token=self._token, data=clean)
+                # Nobody was asked here, so nothing is removed: their notes stay, without their name.
+                changed = boards.withdraw_notes(session=session, delegate_ids=left, choice=boards.KEEP_NOTES)
         except RegistrationError as exc:
             return self._show_errors({exc.field: exc.message} if exc.field else {}, exc.message)
+        for number in changed:
+            board_hub.publish_soon(number)
         self.editing = False
         self._refresh()
         self.notice = "Zapisano zmiany."
         return [focus("komunikat"), LiveState.registrations_changed]
 
     @event
+    def set_notes_choice(self, choice: str):
+        self.notes_choice = boards.REMOVE_NOTES if choice == boards.REMOVE_NOTES else boards.KEEP_NOTES
+
+    @event
     def ask_cancel_delegate(self, delegate_id: int):
         self.confirm_delegate, self.confirm_all = (parse_id(delegate_id) or 0), False
+        self.notes_choice = boards.KEEP_NOTES
         return focus(f"potwierdz-{(parse_id(delegate_id) or 0)}")
 
     @event
     def ask_cancel_all(self):
         self.confirm_all, self.confirm_delegate = True, 0
+        self.notes_choice = boards.KEEP_NOTES
         return focus("potwierdz-wszystko")
 
     @event
@@ -136,6 +151,7 @@ class ManageState(RegistrationFormMixin, rx.State):
         return self._run(
             lambda session: cancel_delegate(session=session, token=self._token, delegate_id=delegate_id),
             "Anulowano udział tej osoby. Jej miejsce przejęła pierwsza osoba z listy rezerwowej, jeśli taka była.",
+            [delegate_id],
         )
 
     @event
@@ -144,16 +160,22 @@ class ManageState(RegistrationFormMixin, rx.State):
         return self._run(
             lambda session: cancel_registration(session=session, token=self._token),
             "Rejestracja organizacji została anulowana.",
+            [d.id for d in self.registration.delegates],  # the people this link shows: still registered
         )
 
-    def _run(self, action, success: str):
+    def _run(self, action, success: str, withdrawn: list[int]):
         if not self.found:
             return None
+        changed: list[int] = []
         try:
             with session_scope() as session:
                 action(session)
+                # Their notes as the person chose, in the same transaction as the cancellation.
+                changed = boards.withdraw_notes(session=session, delegate_ids=withdrawn, choice=self.notes_choice)
             self.notice = success
         except RegistrationError as exc:
             self.notice = exc.message
+        for number in changed:
+            board_hub.publish_soon(number)  # the name (or the note) leaves every open board now
         self._refresh()
         return [focus("komunikat"), LiveState.registrations_changed]

@@ -10,13 +10,14 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import people
+from kongres_app.services import boards, people
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.congress import current_edition
 from kongres_app.services.ids import parse_id
 from kongres_app.services.mailer import management_link_message, send_mail_in_background
 from kongres_app.services.registration import RegistrationError
 from kongres_app.settings import load_settings
+from kongres_app.states import board_hub
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.staff import current_staff
@@ -43,6 +44,7 @@ class PersonActionsState(rx.State):
     revoke_old: rx.Field[bool] = rx.field(True)
     also_mail: bool = False
     mail_on: bool = False
+    notes_choice: str = boards.KEEP_NOTES  # what happens to the notes of the person cancelled
     new_link: rx.Field[str] = rx.field("")
     focus_after: rx.Field[str] = rx.field(NOTICE_ID)  # where focus goes when the dialog closes
     _delegate_id: int = 0
@@ -57,6 +59,7 @@ class PersonActionsState(rx.State):
         self.move_group, self.preview, self.preview_outcome = "", "", ""
         self.org_name, self.contact_email, self.active_links = "", "", 0
         self.revoke_old, self.also_mail, self.new_link = True, False, ""
+        self.notes_choice = boards.KEEP_NOTES
         self._delegate_id, self._registration_id = 0, 0
 
     def _open(self, kind: str, found: people.Person, trigger: str) -> None:
@@ -148,15 +151,24 @@ class PersonActionsState(rx.State):
         return None
 
     @event
+    def set_notes_choice(self, choice: str):
+        if self.dialog == "cancel":
+            self.notes_choice = boards.REMOVE_NOTES if choice == boards.REMOVE_NOTES else boards.KEEP_NOTES
+
+    @event
     async def confirm_cancel(self):
         if self.dialog != "cancel" or not self._delegate_id:
             return None
         staff = await current_staff(self)
+        delegate_id, choice = self._delegate_id, self.notes_choice
         try:
             with session_scope() as session:
-                message = people.confirm_cancel(session, staff, self._delegate_id)
+                message = people.confirm_cancel(session, staff, delegate_id)  # refuses before anything changes
+                changed = boards.withdraw_notes(session=session, delegate_ids=[delegate_id], choice=choice)
         except (PermissionDenied, RegistrationError) as exc:
             return await self._refused(exc)
+        for number in changed:
+            board_hub.publish_soon(number)
         return await self._report(message)
 
     # ------------------------------------------------------------------------- new management link

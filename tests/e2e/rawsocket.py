@@ -80,6 +80,22 @@ class RawClient:
             elif message:
                 self._record(message)
 
+    def wait_until(self, condition, timeout: float = 20) -> None:
+        """Keep receiving until ``condition()`` holds (it usually reads ``deltas``)."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"condition not met within {timeout} s")
+            message = self.ws.receive(timeout=0.2)
+            if message == "2":
+                self.ws.send("3")
+            elif message:
+                self._record(message)
+
+    def count(self, text: str) -> int:
+        """How many received deltas contain ``text``."""
+        return sum(text in json.dumps(d, ensure_ascii=False) for d in self.deltas)
+
     def emit(self, handler: str, **payload) -> None:
         event = {"name": handler, "payload": payload, "router_data": self.router_data, "token": self.token}
         self.ws.send(f"42{NAMESPACE},{json.dumps(['event', event])}")

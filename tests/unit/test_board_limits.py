@@ -1,0 +1,86 @@
+"""Throttles on the boards (issue 13): wrong join codes, vote floods, and coalesced dashboard pushes."""
+
+import asyncio
+import itertools
+
+import pytest
+from sqlmodel import Session, select
+
+from kongres_app.db import session_scope
+from kongres_app.models import AuditEntry
+from kongres_app.services import board_limits, boards
+
+
+@pytest.fixture
+def limits():
+    board_limits.reset()
+    yield board_limits
+    board_limits.reset()
+
+
+def test_wrong_join_codes_are_throttled_per_tab_and_per_address(limits):
+    async def attack():
+        for _ in range(5):
+            assert await limits.join_throttled(tab="t1", address="10.0.0.1") is None
+            await limits.wrong_code(tab="t1", address="10.0.0.1")
+        first = await limits.join_throttled(tab="t1", address="10.0.0.1")
+        again = await limits.join_throttled(tab="t1", address="10.0.0.1")
+        # New tabs from the same address: each gets its own 5 tries until the address has used 30.
+        for n in range(25):
+            tab = f"nowa-{n // 5}"
+            assert await limits.join_throttled(tab=tab, address="10.0.0.1") is None
+            await limits.wrong_code(tab=tab, address="10.0.0.1")
+        by_address = await limits.join_throttled(tab="jeszcze-inna", address="10.0.0.1")
+        elsewhere = await limits.join_throttled(tab="t2", address="10.0.0.2")
+        return first, again, by_address, elsewhere
+
+    first, again, by_address, elsewhere = asyncio.run(attack())
+    assert first is not None and first.key == "tab" and first.audit and 55 <= first.wait_s <= 60
+    assert again is not None and not again.audit  # one audit entry per burst, not per refusal
+    assert by_address is not None and by_address.key == "address" and by_address.audit
+    assert elsewhere is None
+
+
+def test_votes_are_limited_to_ten_a_second_per_participant(limits):
+    async def flood():
+        return [await limits.vote_allowed(7) for _ in range(30)], await limits.vote_allowed(8)
+
+    mine, someone_else = asyncio.run(flood())
+    assert mine.count(True) == 10 and mine[:10] == [True] * 10
+    assert someone_else
+
+
+def test_dashboard_pushes_are_coalesced(monkeypatch):
+    from kongres_app.states import live as live_state
+
+    pushed: list[float] = []
+
+    async def fake_push(topic, state_cls):
+        pushed.append(asyncio.get_running_loop().time())
+        return 1
+
+    monkeypatch.setattr(live_state, "push", fake_push)
+    monkeypatch.setattr(live_state, "MIN_INTERVAL_S", 0.2)
+    monkeypatch.setattr(live_state, "_last_push", {})
+    monkeypatch.setattr(live_state, "_dirty", set())
+    monkeypatch.setattr(live_state, "_pushers", {})
+
+    async def burst():
+        for _ in range(300):
+            live_state.push_soon("t", object)  # type: ignore[arg-type]
+            await asyncio.sleep(0.001)
+        while not live_state._pushers["t"].done():
+            await asyncio.sleep(0.01)
+
+    asyncio.run(burst())
+    # About 0.4 s of changes: a push at once, then at most one per 0.2 s, and one after the last change.
+    assert 2 <= len(pushed) <= 5, pushed
+    assert all(b - a >= 0.19 for a, b in itertools.pairwise(pushed))
+
+
+def test_a_throttled_burst_is_audited_as_a_refusal(seeded_engine):
+    with session_scope(seeded_engine) as session:
+        boards.record_join_throttled(session, limit="address", address="10.0.0.1", wait_s=42)
+    with Session(seeded_engine) as session:
+        entry = session.exec(select(AuditEntry).where(AuditEntry.action == "board_join_throttled")).one()
+    assert entry.outcome == "denied" and "10.0.0.1" in entry.details and "adres sieciowy" in entry.details
