@@ -1,5 +1,5 @@
-"""Background work of the server process: the periodic refresh of campaign figures, and giving memory
-back to the system after tabs have left."""
+"""Background work of the server process: the periodic refresh of campaign figures, removing campaign
+pictures no campaign uses, and giving memory back to the system after tabs have left."""
 
 import asyncio
 import ctypes
@@ -10,7 +10,8 @@ import os
 from datetime import timedelta
 
 from kongres_app.db import session_scope
-from kongres_app.services import campaign_admin, campaigns, progress
+from kongres_app.offload import in_thread
+from kongres_app.services import campaign_admin, campaigns, images, progress
 
 logger = logging.getLogger(__name__)
 INTERVAL_ENV = "KONGRES_REFRESH_MINUTES"
@@ -75,3 +76,23 @@ async def give_memory_back_forever(every_s: float = 30) -> None:
     while True:
         await asyncio.sleep(every_s)
         await asyncio.to_thread(give_memory_back)
+
+
+def remove_orphan_pictures() -> list[str]:
+    with session_scope() as session:
+        return images.remove_orphans(session=session)
+
+
+async def remove_orphan_pictures_forever(every_s: float = 3600) -> None:
+    """Every hour: delete uploaded pictures that no campaign uses, once older than ``images.ORPHAN_GRACE`` (a
+    picture added to a form still being filled in, or replaced in an edit, is kept that long)."""
+    while True:
+        try:
+            removed = await in_thread(remove_orphan_pictures)
+            if removed:
+                logger.info("Removed %d unused campaign picture(s)", len(removed))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Removing unused campaign pictures failed; trying again next hour")
+        await asyncio.sleep(every_s)

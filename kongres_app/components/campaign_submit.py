@@ -49,6 +49,7 @@ def picture(state) -> rx.Component:
             accept={"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]},
             max_files=1,
             max_size=MAX_BYTES,
+            on_drop_rejected=state.picture_rejected,
             border="2px dashed #7c8798",
             padding="1em",
             border_radius="8px",
@@ -66,7 +67,7 @@ def picture(state) -> rx.Component:
             margin_top="2",
         ),
         rx.cond(state.image_path != "", rx.text("Zdjęcie dodane.", size="2", role="status")),
-        rx.el.p(state.image_error, class_name="field-error", role="alert"),
+        rx.el.p(state.image_error, id=f"{UPLOAD_ID}-blad", class_name="field-error", role="alert"),
         class_name="field",
     )
 

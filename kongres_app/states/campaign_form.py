@@ -49,6 +49,23 @@ class CampaignFormMixin(rx.State, mixin=True):
         self.hide_amounts = bool(checked)
 
     @event
+    def picture_rejected(self, rejections: list):
+        """The browser refused the chosen file (react-dropzone: too large, wrong type, more than one)."""
+        codes = {
+            str(error.get("code", ""))[:40]
+            for rejection in (rejections if isinstance(rejections, list) else [])[:5]
+            if isinstance(rejection, dict)
+            for error in (rejection.get("errors") or [])[:5]
+            if isinstance(error, dict)
+        }
+        if "file-too-large" in codes:
+            self.image_error = f"Zdjęcie może mieć najwyżej {images.MAX_BYTES // (1024 * 1024)} MB."
+        elif "too-many-files" in codes:
+            self.image_error = "Wybierz jedno zdjęcie."
+        else:
+            self.image_error = images.NOT_AN_IMAGE
+
+    @event
     async def upload_image(self, files: list[rx.UploadFile]):
         if not await self._may_upload():
             self.image_error = "Brak uprawnień do dodania zdjęcia."
