@@ -47,6 +47,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "set_pinned": "Przypięcie lub odpięcie notatki",
     "set_plenary": "Notatka na sesję plenarną: zmiana",
     "merge_notes": "Połączenie notatek",
+    "upload_refused": "Odmowa przyjęcia pliku",
 }
 
 OUTCOMES: dict[str, str] = {"ok": "wykonano", "denied": "odmowa"}
@@ -76,6 +77,9 @@ DETAIL_KEYS: dict[str, str] = {
     "value": "włączone",
     "source": "notatka łączona nr",
     "target": "połączona z notatką nr",
+    "status": "kod odpowiedzi HTTP",
+    "size": "rozmiar (bajty)",
+    "handler": "obsługa zdarzenia",
 }
 
 _PAIRS = re.compile(r"^(\w+=\S*)(\s+\w+=\S*)*$")
