@@ -49,18 +49,16 @@ class CampaignFormMixin(rx.State, mixin=True):
         self.hide_amounts = bool(checked)
 
     @event
-    def picture_rejected(self, rejections: list):
-        """The browser refused the chosen file (react-dropzone: too large, wrong type, more than one)."""
-        codes = {
-            str(error.get("code", ""))[:40]
-            for rejection in (rejections if isinstance(rejections, list) else [])[:5]
-            if isinstance(rejection, dict)
-            for error in (rejection.get("errors") or [])[:5]
-            if isinstance(error, dict)
+    def picture_rejected(self, codes: list):
+        """The browser refused the chosen file (react-dropzone's error codes, per file)."""
+        found = {
+            str(code)[:40]
+            for per_file in (codes if isinstance(codes, list) else [])[:5]
+            for code in (per_file if isinstance(per_file, list) else [])[:5]
         }
-        if "file-too-large" in codes:
+        if "file-too-large" in found:
             self.image_error = f"Zdjęcie może mieć najwyżej {images.MAX_BYTES // (1024 * 1024)} MB."
-        elif "too-many-files" in codes:
+        elif "too-many-files" in found:
             self.image_error = "Wybierz jedno zdjęcie."
         else:
             self.image_error = images.NOT_AN_IMAGE
