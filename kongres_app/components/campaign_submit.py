@@ -3,7 +3,7 @@
 from typing import Any
 
 import reflex as rx
-from reflex.vars import ArrayVar, ObjectVar
+from reflex.vars import ArrayVar, ObjectVar, Var
 
 from kongres_app.components import forms
 from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, CampaignCard
@@ -42,7 +42,7 @@ def error_box(state, summary_id: str) -> rx.Component:
     return forms.error_summary(state.error_items, state.form_error, summary_id)
 
 
-def _rejection_codes(rejected: ArrayVar) -> ArrayVar:
+def _rejection_codes(rejected: ArrayVar) -> Var:
     """Only the error codes of files the browser refused: the files themselves would travel to the server as
     binary attachments, over the socket's message limit, and the event would be dropped."""
     return rejected.foreach(
