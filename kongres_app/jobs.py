@@ -1,5 +1,6 @@
-"""Background work of the server process: the periodic refresh of campaign figures, giving memory back
-to the system after tabs have left, and the privacy duties (art. 14 information mails, erasing health data)."""
+"""Background work of the server process: the periodic refresh of campaign figures, removing campaign
+pictures no campaign uses, giving memory back to the system after tabs have left, and the privacy duties
+(art. 14 information mails, erasing health data)."""
 
 import asyncio
 import ctypes
@@ -10,7 +11,8 @@ from datetime import timedelta
 
 from kongres_app import routes
 from kongres_app.db import session_scope
-from kongres_app.services import campaign_admin, campaigns, delegate_privacy, progress
+from kongres_app.offload import in_thread
+from kongres_app.services import campaign_admin, campaigns, delegate_privacy, images, progress
 from kongres_app.services.congress import site_settings
 from kongres_app.services.mailer import send_mail
 from kongres_app.settings import load_settings
@@ -119,4 +121,24 @@ async def privacy_duties_forever() -> None:
             raise
         except Exception:
             logger.exception("Privacy duties failed; trying again next round")
+        await asyncio.sleep(every_s)
+
+
+def remove_orphan_pictures() -> list[str]:
+    with session_scope() as session:
+        return images.remove_orphans(session=session)
+
+
+async def remove_orphan_pictures_forever(every_s: float = 3600) -> None:
+    """Every hour: delete uploaded pictures that no campaign uses, once older than ``images.ORPHAN_GRACE`` (a
+    picture added to a form still being filled in, or replaced in an edit, is kept that long)."""
+    while True:
+        try:
+            removed = await in_thread(remove_orphan_pictures)
+            if removed:
+                logger.info("Removed %d unused campaign picture(s)", len(removed))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Removing unused campaign pictures failed; trying again next hour")
         await asyncio.sleep(every_s)

@@ -1,6 +1,10 @@
 """The Reflex app: every page registered explicitly."""
 
+from collections.abc import Callable
+
 import reflex as rx
+from starlette.applications import Starlette
+from starlette.types import ASGIApp
 
 from kongres_app import (
     models,  # noqa: F401  (tables on the metadata Reflex checks)
@@ -9,7 +13,12 @@ from kongres_app import (
 from kongres_app.api import build_api
 from kongres_app.components.layout import connection_notice
 from kongres_app.components.typography import typeset_page
-from kongres_app.jobs import give_memory_back_forever, privacy_duties_forever, refresh_campaigns_forever
+from kongres_app.jobs import (
+    give_memory_back_forever,
+    privacy_duties_forever,
+    refresh_campaigns_forever,
+    remove_orphan_pictures_forever,
+)
 from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_page, campaigns
@@ -31,10 +40,11 @@ from kongres_app.pages.staff_check_in import staff_check_in
 from kongres_app.pages.staff_dashboard import staff_dashboard
 from kongres_app.pages.staff_login import staff_login
 from kongres_app.pages.staff_participants import staff_participants
+from kongres_app.security_headers import security_headers
 from kongres_app.services.polish import typeset
 from kongres_app.serving import worker_header
 from kongres_app.settings import load_settings
-from kongres_app.states import board_hub
+from kongres_app.states import board_hub, uploads
 from kongres_app.states.announcements import AnnouncementState
 from kongres_app.states.audit_log import AuditLogState
 from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
@@ -44,7 +54,7 @@ from kongres_app.states.check_in import CheckInState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
 from kongres_app.states.grants import GrantAdminState, GrantsState
-from kongres_app.states.limits import ClientLimits
+from kongres_app.states.limits import ClientLimits, bound_reflex_event_logs
 from kongres_app.states.link_delivery import LinkDeliveryState
 from kongres_app.states.login import LoginState
 from kongres_app.states.manage import ManageState
@@ -54,6 +64,7 @@ from kongres_app.states.staff import StaffState
 from kongres_app.states.staff_admin import SettingsState, TeamState
 from kongres_app.states.staff_campaigns import StaffCampaignsState
 from kongres_app.states.staff_participants import StaffParticipantsState
+from kongres_app.upload_guard import upload_guard
 
 TITLE_SUFFIX = "Kongres Organizacji Pozarządowych Powiatu Pruszkowskiego"
 DESCRIPTION = (
@@ -61,16 +72,26 @@ DESCRIPTION = (
     "program dnia i finansowanie społecznościowe."
 )
 
+# Innermost first: the API routes, then the upload checks (before Reflex reads an upload's body), then the
+# security headers on every response (pages, API, files), then the optional worker header for tests.
+_transformers: list[Starlette | Callable[[ASGIApp], ASGIApp]] = [
+    build_api(),
+    upload_guard(uploads.may_upload, uploads.record_refusal),
+    security_headers,
+]
+if load_settings().worker_header:
+    _transformers.append(worker_header)
 app = rx.App(
     html_lang="pl",
     stylesheets=["/kongres.css"],
     head_components=[rx.script(src="/a11y.js")],
-    api_transformer=[build_api(), worker_header] if load_settings().worker_header else build_api(),
+    api_transformer=_transformers,
 )
 
 # The lost-link notice in Polish instead of Reflex's English toast ("Cannot connect to server…").
 app.app_wraps[(5, "Overlay")] = connection_notice
 app.add_middleware(ClientLimits(), index=0)  # before Reflex applies anything a client sent
+bound_reflex_event_logs()  # what a client sent reaches the log only as a bounded summary
 
 PAGES = [
     (home, routes.HOME, "Strona główna", [CongressState.load]),
@@ -137,6 +158,7 @@ for component, route, title, on_load in PAGES:
 app.register_lifespan_task(refresh_campaigns_forever)
 app.register_lifespan_task(give_memory_back_forever)
 app.register_lifespan_task(privacy_duties_forever)
+app.register_lifespan_task(remove_orphan_pictures_forever)
 app.register_lifespan_task(board_hub.relay_forever)
 app.register_lifespan_task(board_hub.announcements_forever)
 app.register_lifespan_task(board_hub.watch_moderators_forever)

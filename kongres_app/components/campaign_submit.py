@@ -1,7 +1,9 @@
 """The campaign form (organisations via their link, organisers directly) and the organisation's list."""
 
+from typing import Any
+
 import reflex as rx
-from reflex.vars import ObjectVar
+from reflex.vars import ArrayVar, ObjectVar, Var
 
 from kongres_app.components import forms
 from kongres_app.services.campaigns import CATEGORIES, PLATFORMS, CampaignCard
@@ -40,6 +42,18 @@ def error_box(state, summary_id: str) -> rx.Component:
     return forms.error_summary(state.error_items, state.form_error, summary_id)
 
 
+def _rejection_codes(rejected: ArrayVar) -> Var:
+    """Only the error codes of files the browser refused: the files themselves would travel to the server as
+    binary attachments, over the socket's message limit, and the event would be dropped."""
+    return rejected.foreach(
+        lambda rejection: (
+            rejection.to(ObjectVar, dict[str, Any])["errors"]
+            .to(ArrayVar, list[dict[str, Any]])
+            .foreach(lambda error: error.to(ObjectVar, dict[str, Any])["code"])
+        )
+    )
+
+
 def picture(state) -> rx.Component:
     return rx.box(
         rx.el.p("Zdjęcie (nieobowiązkowe): JPG, PNG lub WebP, najwyżej 2 MB.", class_name="field-label"),
@@ -49,6 +63,7 @@ def picture(state) -> rx.Component:
             accept={"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]},
             max_files=1,
             max_size=MAX_BYTES,
+            on_drop_rejected=lambda rejected: state.picture_rejected(_rejection_codes(rejected)),
             border="2px dashed #7c8798",
             padding="1em",
             border_radius="8px",
@@ -66,7 +81,7 @@ def picture(state) -> rx.Component:
             margin_top="2",
         ),
         rx.cond(state.image_path != "", rx.text("Zdjęcie dodane.", size="2", role="status")),
-        rx.el.p(state.image_error, class_name="field-error", role="alert"),
+        rx.el.p(state.image_error, id=f"{UPLOAD_ID}-blad", class_name="field-error", role="alert"),
         rx.cond(
             state.image_path != "",
             _text(

@@ -48,6 +48,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "set_plenary": "Notatka na sesję plenarną: zmiana",
     "merge_notes": "Połączenie notatek",
     "board_join_throttled": "Wejście na tablicę wstrzymane po błędnych kodach",
+    "upload_refused": "Odmowa przyjęcia pliku",
 }
 
 OUTCOMES: dict[str, str] = {"ok": "wykonano", "denied": "odmowa"}
@@ -80,6 +81,9 @@ DETAIL_KEYS: dict[str, str] = {
     "limit": "ograniczenie",
     "address": "adres sieciowy",
     "wait_s": "wstrzymane na (s)",
+    "status": "kod odpowiedzi HTTP",
+    "size": "rozmiar (bajty)",
+    "handler": "obsługa zdarzenia",
 }
 
 _PAIRS = re.compile(r"^(\w+=\S*)(\s+\w+=\S*)*$")

@@ -55,7 +55,7 @@ def check_in_list_html(rows: list[ParticipantRow], title: str) -> str:
         "<!DOCTYPE html><html lang='pl'><head><meta charset='utf-8'>",
         f"<title>Lista obecności – {html_text(title)}</title><style>{PRINT_CSS}</style></head><body>",
         f"<h1>Lista obecności – {html_text(title)}</h1>",
-        "<p class='noprint'><button onclick='window.print()'>Drukuj</button></p>",
+        "<p class='noprint'><button type='button' data-print>Drukuj</button></p>",
     ]
     for label, group_rows in groupby(
         sorted(confirmed, key=lambda r: (r.group_number, r.full_name)), key=lambda r: r.group_label
@@ -73,5 +73,5 @@ def check_in_list_html(rows: list[ParticipantRow], title: str) -> str:
         parts.append("</tbody></table></section>")
     if not confirmed:
         parts.append("<p>Nikt nie ma jeszcze potwierdzonego miejsca.</p>")
-    parts.append("</body></html>")
+    parts.append("<script src='/print.js'></script></body></html>")  # the print button (no inline handlers)
     return "".join(parts)

@@ -50,6 +50,21 @@ class CampaignFormMixin(rx.State, mixin=True):
         self.hide_amounts = bool(checked)
 
     @event
+    def picture_rejected(self, codes: list):
+        """The browser refused the chosen file (react-dropzone's error codes, per file)."""
+        found = {
+            str(code)[:40]
+            for per_file in (codes if isinstance(codes, list) else [])[:5]
+            for code in (per_file if isinstance(per_file, list) else [])[:5]
+        }
+        if "file-too-large" in found:
+            self.image_error = f"Zdjęcie może mieć najwyżej {images.MAX_BYTES // (1024 * 1024)} MB."
+        elif "too-many-files" in found:
+            self.image_error = "Wybierz jedno zdjęcie."
+        else:
+            self.image_error = images.NOT_AN_IMAGE
+
+    @event
     async def upload_image(self, files: list[rx.UploadFile]):
         if not await self._may_upload():
             self.image_error = "Brak uprawnień do dodania zdjęcia."

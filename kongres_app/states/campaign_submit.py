@@ -4,6 +4,7 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.offload import in_thread
 from kongres_app.services.campaigns import (
     CampaignCard,
     CampaignError,
@@ -31,7 +32,7 @@ class CampaignSubmitState(CampaignFormMixin, rx.State):
             return registration_for_token(session, self._token) if self._token else None
 
     async def _may_upload(self) -> bool:
-        registration = self._registration()
+        registration = await in_thread(self._registration)
         return registration is not None and registration.cancelled_at is None
 
     def _refresh(self) -> None:

@@ -8,6 +8,8 @@ state. Each handler still bounds its own arguments to what they may be (a note's
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from reflex.middleware.middleware import Middleware
@@ -36,3 +38,51 @@ class ClientLimits(Middleware):
         if isinstance(payload.get("vars"), dict):  # hydrate_and_load and update_vars_internal carry storage
             payload["vars"] = bounded_storage(payload["vars"])
         return None
+
+
+# What any client sends can reach the log: Reflex logs an argument it cannot convert to the handler's type
+# whole (five 200 KB events grew the log by 3 MB). Its log lines are cut to a bounded summary instead.
+MAX_LOG_VALUE_CHARS = 200
+MAX_LOG_MESSAGE_CHARS = 2000
+REFLEX_EVENT_LOGGERS = (
+    "reflex.app",
+    "reflex_base.event.processor.base_state_processor",
+    "reflex_base.event.processor.event_processor",
+)
+_WRONG_TYPE = re.compile(
+    r"^Error transforming event payload for handler (?P<handler>\S{1,300}): Error transforming event argument "
+    r"'(?P<arg>[^']{0,200})' with value '(?P<value>.*)' and type hint '(?P<hint>[^\n]{0,300})'$",
+    re.DOTALL,
+)
+
+
+def summarise_log_message(message: str) -> str:
+    """A bounded version of a log line: a wrong-typed argument as handler, argument, expected type, length and
+    its first characters; anything else longer than ``MAX_LOG_MESSAGE_CHARS`` cut with its length said."""
+    if (wrong := _WRONG_TYPE.match(message)) is not None:
+        value = wrong["value"]
+        return (
+            f"Wrong-typed event argument: handler {wrong['handler']}, argument {wrong['arg']!r}, "
+            f"expected {wrong['hint']}, got {len(value)} characters: {value[:MAX_LOG_VALUE_CHARS]!r}"
+            + ("…" if len(value) > MAX_LOG_VALUE_CHARS else "")
+        )
+    if len(message) <= MAX_LOG_MESSAGE_CHARS:
+        return message
+    return f"{message[:MAX_LOG_MESSAGE_CHARS]}… [{len(message) - MAX_LOG_MESSAGE_CHARS} more characters not logged]"
+
+
+class BoundedLog(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        short = summarise_log_message(message)
+        if short is not message:
+            record.msg, record.args = short, None
+        return True
+
+
+def bound_reflex_event_logs() -> None:
+    """Install ``BoundedLog`` on the loggers through which Reflex reports a client's events (idempotent)."""
+    for name in REFLEX_EVENT_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, BoundedLog) for f in logger.filters):
+            logger.addFilter(BoundedLog())

@@ -3,13 +3,14 @@
 import reflex as rx
 
 from kongres_app.db import session_scope
+from kongres_app.offload import in_thread
 from kongres_app.services import campaign_admin
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.campaigns import CampaignError, local_today, validate_campaign
 from kongres_app.services.ids import parse_id
 from kongres_app.states.campaign_form import CampaignFormMixin
 from kongres_app.states.events import event
-from kongres_app.states.staff import current_staff
+from kongres_app.states.staff import StaffState, current_staff
 from kongres_app.states.staff_campaigns import StaffCampaignsState
 from kongres_app.states.ui import field_id, focus
 
@@ -22,7 +23,7 @@ class StaffCampaignFormState(CampaignFormMixin, rx.State):
     notice: str = ""
 
     async def _may_upload(self) -> bool:
-        staff = await current_staff(self)
+        staff = await in_thread((await self.get_state(StaffState))._staff)
         return staff is not None and staff.is_organiser
 
     @event

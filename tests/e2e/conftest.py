@@ -58,11 +58,14 @@ def mailbox() -> Iterator[Mailbox]:
 @pytest.fixture(scope="session")
 def app_env(tmp_path_factory, mailbox) -> dict[str, str]:
     tmp = tmp_path_factory.mktemp("app")
+    (tmp / "tmp").mkdir()
     return app_environment(
         tmp / "kongres-e2e.db",
         free_port(),
         KONGRES_SMTP_URL=f"smtp://127.0.0.1:{mailbox.port}",
         KONGRES_ALLOW_PRIVATE_SOURCES="1",  # campaign sources served by the tests on loopback
+        TMPDIR=str(tmp / "tmp"),  # the server's own temp dir, so tests can see what an upload leaves there
+        REFLEX_UPLOADED_FILES_DIR=str(tmp / "uploaded_files"),
     )
 
 
@@ -75,9 +78,15 @@ def app_engine(app_env) -> Iterator[Engine]:
 
 
 @pytest.fixture(scope="session")
-def app_url(app_env, tmp_path_factory) -> Iterator[str]:
+def app_log(tmp_path_factory) -> Path:
+    """Everything the session's app prints (its log)."""
+    return tmp_path_factory.mktemp("logs") / "app.log"
+
+
+@pytest.fixture(scope="session")
+def app_url(app_env, app_log) -> Iterator[str]:
     prepare_database(app_env)
-    with AppProcess(app_env, tmp_path_factory.mktemp("logs") / "app.log") as url:
+    with AppProcess(app_env, app_log) as url:
         yield url
 
 

@@ -1,10 +1,12 @@
 """The crowdfunding showcase in a real browser: filter, sort, open, submit, approve."""
 
+import io
 import re
 from datetime import date, timedelta
 
 import httpx
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from tests.e2e.axe import assert_no_violations
@@ -100,10 +102,11 @@ def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser
     expect(page.get_by_text(re.compile(f"{re.escape(title)} – Opublikowana"))).to_be_visible()
 
 
-PNG_1PX = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
+def small_png() -> bytes:
+    """A real picture (the app decodes every pixel: a broken checksum would be refused)."""
+    out = io.BytesIO()
+    Image.new("RGBA", (2, 2), (10, 20, 30, 255)).save(out, "PNG")
+    return out.getvalue()
 
 
 def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_account, tmp_path):  # noqa: F811
@@ -128,7 +131,7 @@ def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_accou
     page.get_by_role("button", name="Dodaj zdjęcie").click()
     expect(page.get_by_text("To nie jest zdjęcie JPG, PNG ani WebP.")).to_be_visible()
     good = tmp_path / "dach.png"
-    good.write_bytes(PNG_1PX)
+    good.write_bytes(small_png())
     page.locator("#zdjecie-zbiorki input[type=file]").set_input_files(str(good))
     page.get_by_role("button", name="Dodaj zdjęcie").click()
     expect(page.get_by_text("Zdjęcie dodane.")).to_be_visible()

@@ -52,6 +52,9 @@ WebSocket.prototype.send = function (data) {
   if (typeof data === "string" && data.includes("check_in_state.scanned")) window.__scansSent += 1;
   return send.call(this, data);
 };
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
 """
 
 
@@ -136,9 +139,12 @@ def test_camera_checks_in_the_delegate_once_and_the_dashboard_follows_live(
     tmp_path: Path,
 ):
     org, email = unique("Stowarzyszenie Kamera")
+    page.add_init_script(RECORDER_JS)
     fill_registration(page, org, email, [("Zofia Obiektyw", "2")])
     submit(page)
     code = page.locator(".code").first.inner_text()
+    expect(page.get_by_role("img", name=f"Kod QR z kodem wejścia {code}")).to_be_visible()
+    assert page.evaluate("window.__csp") == []  # the QR image is allowed by the Content-Security-Policy
     video = tmp_path / "kod-qr.y4m"
     write_y4m(video, shown_qr_bits(page, code))
 
@@ -173,6 +179,7 @@ def test_camera_checks_in_the_delegate_once_and_the_dashboard_follows_live(
 
         assert_fits_a_phone(check_in)
         assert_no_violations(check_in)
+        assert check_in.evaluate("window.__csp") == []  # zxing's WebAssembly runs under the policy
 
         check_in.get_by_role("button", name="Wyłącz kamerę").click()
         expect(check_in.locator("video")).to_have_count(0)
@@ -225,3 +232,4 @@ def test_a_refused_camera_says_so_and_the_typed_code_still_works(
         expect(check_in.locator(".check-in-name")).to_have_text("Adam Klawiatura")
         assert_fits_a_phone(check_in)
         assert_no_violations(check_in)
+        assert check_in.evaluate("window.__csp") == []  # zxing's WebAssembly runs under the policy
