@@ -23,5 +23,5 @@ class PrivacyState(rx.State):
         self.facts = {
             **{key: typeset(value) for key, value in facts.items()},
             "site_address": settings.public_url,
-            "needs_retention": delegate_privacy.retention_sentence(retention),
+            "needs_retention": typeset(delegate_privacy.retention_sentence(retention)),
         }

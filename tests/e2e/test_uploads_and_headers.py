@@ -135,8 +135,8 @@ def fill_campaign(page: Page, title: str) -> None:
     page.get_by_label("Organizacja", exact=False).first.fill("Stowarzyszenie Czyste Zdjęcia")
     page.get_by_label("Gmina").select_option("raszyn")
     page.get_by_label("Kategoria").select_option("kultura")
-    page.get_by_label("Jednym zdaniem: na co zbieracie").fill("Zbieramy na nowe krzesła do świetlicy.")
-    page.get_by_label("Opis").fill("Krzesła w świetlicy mają po trzydzieści lat.")
+    page.get_by_label("Jednym zdaniem: na co jest zbiórka").fill("Zbieramy na nowe krzesła do świetlicy.")
+    page.get_by_role("textbox", name="Opis (wymagane)").fill("Krzesła w świetlicy mają po trzydzieści lat.")
     page.get_by_label("Serwis, w którym trwa zbiórka").select_option("pomagam")
     page.get_by_label("Adres zbiórki w serwisie").fill("https://pomagam.pl/krzesla-raszyn")
     page.get_by_label("Cel (zł)").fill("8000")
@@ -174,6 +174,7 @@ def test_pictures_sent_through_the_form_are_checked_and_cleaned(page: Page, orga
     expect(page.get_by_text("Zdjęcie dodane.")).to_be_visible()
     expect(error).to_have_text("")
     fill_campaign(page, "Krzesła do świetlicy bez GPS")
+    page.get_by_label("Opis zdjęcia dla osób, które go nie widzą").fill("Stare drewniane krzesła w świetlicy")
     page.get_by_role("button", name="Zapisz zbiórkę").click()
     expect(page.get_by_text("Dodano i opublikowano zbiórkę.")).to_be_visible()
 
