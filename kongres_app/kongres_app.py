@@ -19,6 +19,7 @@ from kongres_app.jobs import (
     refresh_campaigns_forever,
     remove_orphan_pictures_forever,
 )
+from kongres_app.live import reflex_adapter, rooms
 from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_page, campaigns
@@ -44,7 +45,7 @@ from kongres_app.security_headers import security_headers
 from kongres_app.services.polish import typeset
 from kongres_app.serving import worker_header
 from kongres_app.settings import load_settings
-from kongres_app.states import board_hub, uploads
+from kongres_app.states import uploads
 from kongres_app.states.announcements import AnnouncementState
 from kongres_app.states.audit_log import AuditLogState
 from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
@@ -87,6 +88,8 @@ app = rx.App(
     head_components=[rx.script(src="/a11y.js")],
     api_transformer=_transformers,
 )
+reflex_adapter.bind(app)  # the live layer reaches the app through this, never by importing this module
+rooms.check_pushed_vars()  # a renamed var stops the start instead of silently breaking the boards
 
 # The lost-link notice in Polish instead of Reflex's English toast ("Cannot connect to server…").
 app.app_wraps[(5, "Overlay")] = connection_notice
@@ -159,6 +162,6 @@ app.register_lifespan_task(refresh_campaigns_forever)
 app.register_lifespan_task(give_memory_back_forever)
 app.register_lifespan_task(privacy_duties_forever)
 app.register_lifespan_task(remove_orphan_pictures_forever)
-app.register_lifespan_task(board_hub.relay_forever)
-app.register_lifespan_task(board_hub.announcements_forever)
-app.register_lifespan_task(board_hub.watch_moderators_forever)
+app.register_lifespan_task(rooms.relay_forever)
+app.register_lifespan_task(rooms.announcements_forever)
+app.register_lifespan_task(rooms.watch_moderators_forever)

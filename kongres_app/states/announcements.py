@@ -3,11 +3,11 @@
 import reflex as rx
 
 from kongres_app.db import session_scope
+from kongres_app.live import rooms
 from kongres_app.services import announcements
 from kongres_app.services.announcements import AnnouncementError, AnnouncementView
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.ids import parse_count, parse_id
-from kongres_app.states import board_hub
 from kongres_app.states.events import event
 from kongres_app.states.staff import current_staff
 from kongres_app.states.ui import focus
@@ -20,7 +20,7 @@ class AnnouncementState(rx.State):
     async def load(self):
         with session_scope() as session:
             self.items = announcements.active(session)
-        await board_hub.enter(self.router.session.session_id, board_hub.ANNOUNCEMENTS_ROOM)
+        await rooms.enter(self.router.session.session_id, rooms.ANNOUNCEMENTS_ROOM)
 
 
 class AnnouncementAdminState(rx.State):
@@ -51,7 +51,7 @@ class AnnouncementAdminState(rx.State):
             self.error = exc.message
             return focus("pole-ogloszenie")
         self.text, self.error, self.notice = "", "", "Ogłoszenie wyświetla się na wszystkich otwartych stronach."
-        await board_hub.publish_announcements()
+        await rooms.publish_announcements()
         return focus("komunikat-ogloszenie")
 
     @event
@@ -64,5 +64,5 @@ class AnnouncementAdminState(rx.State):
             self.notice = "Nie można wycofać tego ogłoszenia."
             return focus("komunikat-ogloszenie")
         self.notice = "Ogłoszenie wycofane."
-        await board_hub.publish_announcements()
+        await rooms.publish_announcements()
         return focus("komunikat-ogloszenie")

@@ -1,7 +1,7 @@
 """/grupy, /grupy/<n> (a live board) and /plenarna.
 
 The board's notes (``notes_by_id``, ``newest_ids``, ``top_ids``) are set by ``load`` from the database
-and afterwards only by the hub's broadcasts (``board_hub.publish``); handlers write the database and
+and afterwards only by the hub's broadcasts (``rooms.publish``); handlers write the database and
 publish, never these vars, so no tab ever sends another a stale copy. What a person is typing lives
 in their own tab's vars and is never touched by a broadcast.
 """
@@ -10,13 +10,13 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.live import rooms
 from kongres_app.offload import in_thread
 from kongres_app.services import board_limits, boards, live
 from kongres_app.services.auth import PermissionDenied, Staff
 from kongres_app.services.boards import BoardError, GroupSummary, NoteView, Participant, PlenaryGroup
 from kongres_app.services.ids import parse_id
 from kongres_app.services.staff_http import token_from_cookie_header
-from kongres_app.states import board_hub
 from kongres_app.states.events import event
 from kongres_app.states.staff import current_staff
 from kongres_app.states.ui import focus
@@ -153,24 +153,24 @@ class BoardState(rx.State):
             self.found, self.loaded = False, True
             return
         # Leave the rooms of a board this tab showed before (client-side navigation keeps the socket).
-        await board_hub.leave(self.router.session.session_id, *self._rooms)
+        await rooms.leave(self.router.session.session_id, *self._rooms)
         self._rooms = []
         self.number, self.roman, self.name, self.description = view.number, view.roman, view.name, view.description
-        for key, value in board_hub.board_vars(view).items():
+        for key, value in rooms.board_vars(view).items():
             setattr(self, key, value)
         self.found, self.loaded = True, True
         self._show_me(self._participant())
         self.is_moderator = await self._moderator() is not None
-        rooms = [board_hub.board_room(number)]
-        moderated_vars = board_hub.board_vars(moderated if self.is_moderator else boards.BoardView(), "mod_")
+        joined = [rooms.board_room(number)]
+        moderated_vars = rooms.board_vars(moderated if self.is_moderator else boards.BoardView(), "mod_")
         for key, value in moderated_vars.items():
             setattr(self, key, value)  # emptied for anyone who is not (or no longer) a moderator
-        await board_hub.enter(self.router.session.session_id, *rooms)
+        await rooms.enter(self.router.session.session_id, *joined)
         if self.is_moderator:
             staff_token = token_from_cookie_header(self.router.headers.cookie)
-            await board_hub.enter_as_moderator(self.router.session.session_id, staff_token, number)
-            rooms.append(board_hub.moderator_room(number))
-        self._rooms = rooms
+            await rooms.enter_as_moderator(self.router.session.session_id, staff_token, number)
+            joined.append(rooms.moderator_room(number))
+        self._rooms = joined
 
     # ------------------------------------------------------------------ joining
 
@@ -225,10 +225,10 @@ class BoardState(rx.State):
         self.draft_anonymous = bool(value)
 
     async def _publish(self, message: str = "") -> None:
-        board_hub.publish_soon(self.number, message)
+        rooms.publish_soon(self.number, message)
         # The organisers' dashboard counts notes per board: refresh it, coalesced with other changes.
+        from kongres_app.live.push import push_soon
         from kongres_app.states.dashboard import DashboardState
-        from kongres_app.states.live import push_soon
 
         push_soon(live.REGISTRATIONS, DashboardState)
 
@@ -428,7 +428,7 @@ class GroupsState(rx.State):
     async def load(self):
         with session_scope() as session:
             self.groups = boards.groups_overview(session)
-        await board_hub.enter(self.router.session.session_id, board_hub.GROUPS_ROOM)
+        await rooms.enter(self.router.session.session_id, rooms.GROUPS_ROOM)
 
 
 class PlenaryState(rx.State):
@@ -442,7 +442,7 @@ class PlenaryState(rx.State):
         with session_scope() as session:
             self.groups = boards.plenary_view(session)
         self.loaded, self.paused = True, False
-        await board_hub.enter(self.router.session.session_id, board_hub.PLENARY_ROOM)
+        await rooms.enter(self.router.session.session_id, rooms.PLENARY_ROOM)
 
     @event
     def toggle_pause(self):

@@ -8,6 +8,7 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.live import rooms
 from kongres_app.services import boards
 from kongres_app.services.ids import parse_id
 from kongres_app.services.registration import (
@@ -20,7 +21,6 @@ from kongres_app.services.registration import (
 )
 from kongres_app.services.registration_views import RegistrationView, registration_view
 from kongres_app.services.validation import validate_registration
-from kongres_app.states import board_hub
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration import FORM_HAS_ERRORS
@@ -118,7 +118,7 @@ class ManageState(RegistrationFormMixin, rx.State):
         except RegistrationError as exc:
             return self._show_errors({exc.field: exc.message} if exc.field else {}, exc.message)
         for number in changed:
-            board_hub.publish_soon(number)
+            rooms.publish_soon(number)
         self.editing = False
         self._refresh()
         self.notice = "Zapisano zmiany."
@@ -176,6 +176,6 @@ class ManageState(RegistrationFormMixin, rx.State):
         except RegistrationError as exc:
             self.notice = exc.message
         for number in changed:
-            board_hub.publish_soon(number)  # the name (or the note) leaves every open board now
+            rooms.publish_soon(number)  # the name (or the note) leaves every open board now
         self._refresh()
         return [focus("komunikat"), LiveState.registrations_changed]

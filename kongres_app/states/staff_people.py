@@ -10,6 +10,7 @@ import reflex as rx
 
 from kongres_app import routes
 from kongres_app.db import session_scope
+from kongres_app.live import rooms
 from kongres_app.services import boards, people
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.congress import current_edition
@@ -17,7 +18,6 @@ from kongres_app.services.ids import parse_id
 from kongres_app.services.mailer import management_link_message, send_mail_in_background
 from kongres_app.services.registration import RegistrationError
 from kongres_app.settings import load_settings
-from kongres_app.states import board_hub
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.staff import current_staff
@@ -168,7 +168,7 @@ class PersonActionsState(rx.State):
         except (PermissionDenied, RegistrationError) as exc:
             return await self._refused(exc)
         for number in changed:
-            board_hub.publish_soon(number)
+            rooms.publish_soon(number)
         return await self._report(message)
 
     # ------------------------------------------------------------------------- new management link

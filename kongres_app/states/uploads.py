@@ -12,9 +12,9 @@ import logging
 import uuid
 
 import reflex as rx
-from reflex.istate.manager.token import BaseStateToken
 
 from kongres_app.db import session_scope
+from kongres_app.live import reflex_adapter
 from kongres_app.offload import in_thread
 from kongres_app.services.auth import audit
 from kongres_app.states.campaign_submit import CampaignSubmitState
@@ -37,16 +37,13 @@ def _is_token(token: str) -> bool:
 
 
 async def may_upload(token: str, handler: str) -> bool:
-    from kongres_app.kongres_app import app  # late: the app module imports the states
-
     cls = upload_handlers().get(handler)
     if cls is None or not _is_token(token):
         return False
-    manager = getattr(app.event_namespace, "_token_manager", None)
-    if manager is None or not await manager.is_token_connected(token):
+    if reflex_adapter.namespace() is None or not await reflex_adapter.tab_connected(token):
         return False
     try:
-        root = await app.state_manager.get_state(BaseStateToken(ident=token, cls=cls))
+        root = await reflex_adapter.app().state_manager.get_state(reflex_adapter.tab_state(token, cls))
         state = await root.get_state(cls)
         return bool(await state._may_upload())  # type: ignore[attr-defined]
     except Exception:  # a broken state is no right to upload

@@ -51,7 +51,7 @@ def test_votes_are_limited_to_ten_a_second_per_participant(limits):
 
 
 def test_dashboard_pushes_are_coalesced(monkeypatch):
-    from kongres_app.states import live as live_state
+    from kongres_app.live import push as live_state
 
     pushed: list[float] = []
 

@@ -20,9 +20,10 @@ import zlib
 from dataclasses import asdict
 from typing import Any
 
-from reflex_base.constants.state import FIELD_MARKER
+import reflex as rx
 
 from kongres_app.db import session_scope
+from kongres_app.live import reflex_adapter
 from kongres_app.services import boards
 from kongres_app.settings import load_settings
 
@@ -55,23 +56,47 @@ def flat(view: Any) -> dict[str, Any]:
     }
 
 
+BOARD_VARS = ("notes_by_id", "newest_ids", "top_ids")  # what a board push sets on BoardState (also "mod_"…)
+
+
+def pushed_vars() -> dict[type[rx.State], set[str]]:
+    """Every var a push writes straight into a tab, by the state that must declare it."""
+    from kongres_app.states.announcements import AnnouncementState
+    from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
+
+    return {
+        BoardState: {*BOARD_VARS, *(f"mod_{name}" for name in BOARD_VARS), "live_message"},
+        PlenaryState: {"groups"},
+        GroupsState: {"groups"},
+        AnnouncementState: {"items"},
+    }
+
+
+def check_pushed_vars() -> None:
+    """Called when the app starts: a push to a var its state no longer declares would fail silently in
+    every browser (the delta is ignored), so a rename stops the start instead."""
+    missing = [
+        f"{state.__name__}.{name}"
+        for state, names in pushed_vars().items()
+        for name in names
+        if name not in state.base_vars
+    ]
+    if missing:
+        raise RuntimeError("Live pushes write vars their states do not declare: " + ", ".join(sorted(missing)))
+
+
 def board_vars(view: boards.BoardView, prefix: str = "") -> dict[str, Any]:
     """The board as the vars the page renders: notes by id plus the two orderings of ids."""
+    notes_by_id, newest_ids, top_ids = BOARD_VARS
     return {
-        f"{prefix}notes_by_id": {str(n.id): flat(n) for n in view.notes},
-        f"{prefix}newest_ids": [str(n.id) for n in view.notes],
-        f"{prefix}top_ids": [str(n.id) for n in view.top],
+        f"{prefix}{notes_by_id}": {str(n.id): flat(n) for n in view.notes},
+        f"{prefix}{newest_ids}": [str(n.id) for n in view.notes],
+        f"{prefix}{top_ids}": [str(n.id) for n in view.top],
     }
 
 
 def _delta(state_name: str, values: dict[str, Any]) -> dict:
-    return {"delta": {state_name: {f"{k}{FIELD_MARKER}": v for k, v in values.items()}}, "events": []}
-
-
-def _app():
-    from kongres_app.kongres_app import app  # late: the app module imports the states
-
-    return app
+    return {"delta": {state_name: {reflex_adapter.delta_key(k): v for k, v in values.items()}}, "events": []}
 
 
 # A room's sockets are split into shards, emitted to one after another with a pause in between: an
@@ -85,7 +110,7 @@ def _shard(session_id: str, room: str) -> str:
 
 
 async def enter(session_id: str, *rooms: str) -> None:
-    namespace = _app().event_namespace
+    namespace = reflex_adapter.namespace()
     if namespace is None or not session_id:
         return
     for room in rooms:
@@ -93,7 +118,7 @@ async def enter(session_id: str, *rooms: str) -> None:
 
 
 async def leave(session_id: str, *rooms: str) -> None:
-    namespace = _app().event_namespace
+    namespace = reflex_adapter.namespace()
     if namespace is None or not session_id:
         return
     for room in rooms:
@@ -123,7 +148,7 @@ def _no_longer_moderating(entries: dict[str, tuple[str, int]]) -> list[str]:
 
 async def drop_revoked_moderators() -> list[str]:
     """Take every moderator socket whose session no longer allows moderating out of its room; returns them."""
-    namespace = _app().event_namespace
+    namespace = reflex_adapter.namespace()
     entries = dict(_moderators)
     if namespace is None or not entries:
         return []
@@ -170,7 +195,7 @@ def _messages(number: int, announcement: str) -> list[tuple[str, dict]]:
 
 
 async def _emit_local(messages: list[tuple[str, dict]]) -> None:
-    namespace = _app().event_namespace
+    namespace = reflex_adapter.namespace()
     if namespace is None:
         return
     if any(room.endswith(MODERATION_SUFFIX) for room, _packet in messages):
@@ -194,7 +219,7 @@ async def publish_announcements() -> list[int]:
     """Send the current announcements to every open page; returns their ids."""
     messages = await asyncio.to_thread(_announcement_messages)
     await _send(messages)
-    return [item["id"] for item in next(iter(messages[0][1]["delta"].values()))[f"items{FIELD_MARKER}"]]
+    return [item["id"] for item in next(iter(messages[0][1]["delta"].values()))[reflex_adapter.delta_key("items")]]
 
 
 async def announcements_forever(every_s: float = 15) -> None:
@@ -203,7 +228,7 @@ async def announcements_forever(every_s: float = 15) -> None:
     while True:
         try:
             current = await asyncio.to_thread(lambda: [m[1] for m in _announcement_messages()])
-            ids = [item["id"] for item in next(iter(current[0]["delta"].values()))[f"items{FIELD_MARKER}"]]
+            ids = [item["id"] for item in next(iter(current[0]["delta"].values()))[reflex_adapter.delta_key("items")]]
             if shown is not None and ids != shown:
                 await _send([(ANNOUNCEMENTS_ROOM, current[0])])
             shown = ids

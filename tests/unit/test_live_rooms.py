@@ -3,7 +3,7 @@ from two workers dropped when older than what a room already got."""
 
 import asyncio
 
-from kongres_app.states import board_hub
+from kongres_app.live import rooms
 from tests.conftest import run_async
 
 
@@ -17,17 +17,17 @@ def test_a_burst_of_changes_costs_few_pushes_and_the_last_reads_after_every_chan
         pushes.append((number, announcement))
         await asyncio.sleep(0.05)  # N sockets take a while
 
-    monkeypatch.setattr(board_hub, "publish", slow_push)
+    monkeypatch.setattr(rooms, "publish", slow_push)
 
     async def burst() -> None:
         nonlocal changes_done
         for i in range(30):
             changes_done += 1
-            board_hub.publish_soon(1, "Nowa notatka" if i == 3 else "")
+            rooms.publish_soon(1, "Nowa notatka" if i == 3 else "")
             if i == 10:
-                board_hub.publish_soon(2)
+                rooms.publish_soon(2)
             await asyncio.sleep(0.005)
-        while any(not t.done() for t in board_hub._publishers.values()):
+        while any(not t.done() for t in rooms._publishers.values()):
             await asyncio.sleep(0.01)
 
     run_async(burst())
@@ -47,12 +47,12 @@ def test_a_failed_push_does_not_stop_later_ones(monkeypatch):
         if len(calls) == 1:
             raise RuntimeError("Redis chwilowo niedostępny")
 
-    monkeypatch.setattr(board_hub, "publish", flaky)
+    monkeypatch.setattr(rooms, "publish", flaky)
 
     async def run() -> None:
-        board_hub.publish_soon(3)
+        rooms.publish_soon(3)
         await asyncio.sleep(0.01)
-        board_hub.publish_soon(3)
+        rooms.publish_soon(3)
         await asyncio.sleep(0.01)
 
     run_async(run())
@@ -61,14 +61,14 @@ def test_a_failed_push_does_not_stop_later_ones(monkeypatch):
 
 def test_pushes_older_than_what_a_room_got_are_dropped():
     last: dict[str, float] = {}
-    newer = board_hub.fresh(20.0, [["tablica-1", {"n": 2}], ["plenarna", {"n": 2}]], last)
-    older = board_hub.fresh(10.0, [["tablica-1", {"n": 1}], ["grupy", {"n": 1}]], last)
+    newer = rooms.fresh(20.0, [["tablica-1", {"n": 2}], ["plenarna", {"n": 2}]], last)
+    older = rooms.fresh(10.0, [["tablica-1", {"n": 1}], ["grupy", {"n": 1}]], last)
     assert [room for room, _ in newer] == ["tablica-1", "plenarna"]
     assert older == [("grupy", {"n": 1})]  # the stale board is dropped, a room it had not reached is not
-    assert board_hub.fresh(None, [["ogloszenia", {}]], last) == [("ogloszenia", {})]  # unversioned: always
+    assert rooms.fresh(None, [["ogloszenia", {}]], last) == [("ogloszenia", {})]  # unversioned: always
 
 
 def test_each_tab_has_one_stable_shard_of_a_room_and_tabs_spread_over_all():
-    shards = {board_hub._shard(f"sid-{i}", "tablica-1") for i in range(400)}
-    assert shards == {f"tablica-1#{k}" for k in range(board_hub.SHARDS)}
-    assert board_hub._shard("sid-7", "tablica-1") == board_hub._shard("sid-7", "tablica-1")
+    shards = {rooms._shard(f"sid-{i}", "tablica-1") for i in range(400)}
+    assert shards == {f"tablica-1#{k}" for k in range(rooms.SHARDS)}
+    assert rooms._shard("sid-7", "tablica-1") == rooms._shard("sid-7", "tablica-1")
