@@ -10,7 +10,10 @@ import os
 from datetime import timedelta
 
 from kongres_app.db import session_scope
+from kongres_app.offload import in_thread
 from kongres_app.services import campaign_admin, campaigns, progress
+from kongres_app.services.auth import audit
+from kongres_app.services.registration import expire_unconfirmed
 
 logger = logging.getLogger(__name__)
 INTERVAL_ENV = "KONGRES_REFRESH_MINUTES"
@@ -75,3 +78,27 @@ async def give_memory_back_forever(every_s: float = 30) -> None:
     while True:
         await asyncio.sleep(every_s)
         await asyncio.to_thread(give_memory_back)
+
+
+def expire_unconfirmed_now() -> int:
+    """Cancel registrations not confirmed in time (each one audited); returns how many."""
+    with session_scope() as session:
+        expired = expire_unconfirmed(session=session)
+        for registration in expired:
+            audit(
+                session, None, "registration_expired", {"registration": registration.id, "org": registration.org_name}
+            )
+    return len(expired)
+
+
+async def expire_unconfirmed_forever(every_s: float = 60) -> None:
+    """Every minute: unconfirmed registrations past their time are cancelled (several workers: harmless repeats)."""
+    while True:
+        try:
+            if n := await in_thread(expire_unconfirmed_now):
+                logger.info("Cancelled %d unconfirmed registration(s)", n)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Expiring unconfirmed registrations failed; trying again next minute")
+        await asyncio.sleep(every_s)

@@ -34,6 +34,10 @@ class Settings:
     public_url: str
     mail_from: str
     worker_header: bool = False
+    # Registration flood guard ("5 per 10 minutes", the ``limits`` library's notation) and e-mail confirmation.
+    registration_limit_address: str = "5 per 10 minutes"
+    registration_limit_email: str = "3 per hour"
+    confirm_hours: int = 48  # 0: registrations hold places at once (and are flagged for review)
 
     @property
     def is_sqlite(self) -> bool:
@@ -94,6 +98,23 @@ def _optional(env: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
+def parse_rate_limit(name: str, raw: str) -> str:
+    """A rate limit in the ``limits`` notation ("5 per 10 minutes", "3/hour"), validated at start."""
+    from limits import parse  # imported here: rxconfig reads settings before the app's dependencies matter
+
+    try:
+        parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} musi mieć postać np. „5 per 10 minutes”, a podano {raw!r}.") from exc
+    return raw
+
+
+def parse_hours(name: str, raw: str) -> int:
+    if not raw.isdigit() or int(raw) > 24 * 30:
+        raise ConfigError(f"{name} musi być liczbą godzin od 0 do 720, a podano {raw!r}.")
+    return int(raw)
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build the settings from ``env`` (defaults to ``os.environ``)."""
     env = os.environ if env is None else env
@@ -113,4 +134,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         public_url=(_optional(env, "KONGRES_PUBLIC_URL") or f"http://localhost:{port}").rstrip("/"),
         mail_from=_optional(env, "KONGRES_MAIL_FROM") or "Kongres NGO <kongres@localhost>",
         worker_header=(_optional(env, "KONGRES_WORKER_HEADER") or "").lower() in ("1", "true", "tak"),
+        registration_limit_address=parse_rate_limit(
+            "KONGRES_REGISTRATION_LIMIT_ADDRESS",
+            _optional(env, "KONGRES_REGISTRATION_LIMIT_ADDRESS") or "5 per 10 minutes",
+        ),
+        registration_limit_email=parse_rate_limit(
+            "KONGRES_REGISTRATION_LIMIT_EMAIL", _optional(env, "KONGRES_REGISTRATION_LIMIT_EMAIL") or "3 per hour"
+        ),
+        confirm_hours=parse_hours("KONGRES_CONFIRM_HOURS", _optional(env, "KONGRES_CONFIRM_HOURS") or "48"),
     )

@@ -47,6 +47,11 @@ AUDIT_ACTIONS: dict[str, str] = {
     "set_pinned": "Przypięcie lub odpięcie notatki",
     "set_plenary": "Notatka na sesję plenarną: zmiana",
     "merge_notes": "Połączenie notatek",
+    "registration_limited": "Odmowa rejestracji: zbyt wiele zgłoszeń",
+    "registration_expired": "Anulowanie niepotwierdzonej rejestracji (minął czas na potwierdzenie)",
+    "review_registration": "Sprawdzenie rejestracji bez potwierdzonego e-maila",
+    "krs_conflict": "Próba rejestracji z numerem KRS użytym już w innej rejestracji",
+    "resolve_krs_conflict": "Rozstrzygnięcie konfliktu numeru KRS",
 }
 
 OUTCOMES: dict[str, str] = {"ok": "wykonano", "denied": "odmowa"}
@@ -76,6 +81,13 @@ DETAIL_KEYS: dict[str, str] = {
     "value": "włączone",
     "source": "notatka łączona nr",
     "target": "połączona z notatką nr",
+    "krs": "KRS",
+    "org": "organizacja",
+    "resolution": "rozstrzygnięcie",
+    "limit": "limit",
+    "retry_after_s": "ponowna próba za (s)",
+    "conflict": "konflikt nr",
+    "cancel": "anulować obecną rejestrację",
 }
 
 _PAIRS = re.compile(r"^(\w+=\S*)(\s+\w+=\S*)*$")
