@@ -8,7 +8,7 @@ from kongres_app import (
 )
 from kongres_app.api import build_api
 from kongres_app.components.layout import connection_notice
-from kongres_app.jobs import give_memory_back_forever, refresh_campaigns_forever
+from kongres_app.jobs import expire_unconfirmed_forever, give_memory_back_forever, refresh_campaigns_forever
 from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_page, campaigns
@@ -134,6 +134,7 @@ for component, route, title, on_load in PAGES:
 
 app.register_lifespan_task(refresh_campaigns_forever)
 app.register_lifespan_task(give_memory_back_forever)
+app.register_lifespan_task(expire_unconfirmed_forever)
 app.register_lifespan_task(board_hub.relay_forever)
 app.register_lifespan_task(board_hub.announcements_forever)
 app.register_lifespan_task(board_hub.watch_moderators_forever)

@@ -61,6 +61,11 @@ def app_environment(db_path: Path, port: int, **extra: str) -> dict[str, str]:
         REFLEX_CHECK_LATEST_VERSION="false",
         REFLEX_USE_SYSTEM_BUN="1",
         KONGRES_PUBLIC_URL=f"http://127.0.0.1:{port}",
+        # Every test and benchmark client is 127.0.0.1: the flood guard and the e-mail confirmation have their
+        # own app in tests/e2e/test_registration_guard.py, which sets the production defaults.
+        KONGRES_REGISTRATION_LIMIT_ADDRESS="100000 per minute",
+        KONGRES_REGISTRATION_LIMIT_EMAIL="100000 per minute",
+        KONGRES_CONFIRM_HOURS="0",
     )
     env.pop("REFLEX_REDIS_URL", None)
     env.pop("KONGRES_SMTP_URL", None)
