@@ -384,6 +384,10 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
     if delegate.status == WAITING:
         result.outcome, result.message = "waiting", "Ta osoba jest na liście rezerwowej i nie ma jeszcze miejsca."
         return result
+    if delegate.status == PENDING:
+        result.outcome = "waiting"
+        result.message = "Zgłoszenia tej osoby nie potwierdzono e-mailem, więc nie ma ona jeszcze miejsca."
+        return result
     existing = session.exec(select(CheckIn).where(CheckIn.delegate_id == delegate.id)).first()
     if existing:
         result.outcome = "already"

@@ -491,7 +491,8 @@ def move_delegate(
     if delegate.status == CONFIRMED:
         places.release(delegate.group_id)
     delegate.group_id = require_id(group)
-    _place(delegate, places, now)
+    if delegate.status != PENDING:  # unconfirmed by e-mail: gets a place (or queues) only once confirmed
+        _place(delegate, places, now)
     session.add(delegate)
     session.flush()
     return promote_waiting(session, edition, now)

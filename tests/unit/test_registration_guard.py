@@ -218,3 +218,22 @@ def test_keeping_the_holder_closes_the_conflict_and_only_organisers_may_resolve(
     assert delegate_statuses(seeded_engine, holder.registration_id) == [CONFIRMED]
     with session_scope(seeded_engine) as session, pytest.raises(registration_review.ReviewError):
         registration_review.resolve_conflict(session, staff, conflict.id, cancel_holder=True)
+
+
+def test_a_person_of_an_unconfirmed_registration_cannot_check_in(seeded_engine):
+    staff = make_user(seeded_engine)
+    done = pending(seeded_engine, org(1))
+    with Session(seeded_engine) as session:
+        code = session.exec(select(Delegate.code).where(Delegate.registration_id == done.registration_id)).one()
+    with session_scope(seeded_engine) as session:
+        result = organiser.check_in(session, staff, code)
+    assert result.outcome == "waiting" and "nie potwierdzono" in result.message
+
+
+def test_moving_an_unconfirmed_person_to_another_group_gives_no_place(seeded_engine):
+    done = pending(seeded_engine, org(1))
+    with Session(seeded_engine) as session:
+        delegate_id = session.exec(select(Delegate.id).where(Delegate.registration_id == done.registration_id)).one()
+    with session_scope(seeded_engine) as session:
+        reg.move_delegate(session=session, delegate_id=delegate_id, group_number=2, now=OPEN)
+    assert delegate_statuses(seeded_engine, done.registration_id) == [PENDING]
