@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from limits import parse
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -100,8 +101,6 @@ def _optional(env: Mapping[str, str], name: str) -> str | None:
 
 def parse_rate_limit(name: str, raw: str) -> str:
     """A rate limit in the ``limits`` notation ("5 per 10 minutes", "3/hour"), validated at start."""
-    from limits import parse  # imported here: rxconfig reads settings before the app's dependencies matter
-
     try:
         parse(raw)
     except ValueError as exc:

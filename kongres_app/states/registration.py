@@ -51,7 +51,10 @@ def _limit(settings: Settings, address: str, email: str) -> Refusal | None:
                 session,
                 None,
                 "registration_limited",
-                {"limit": refusal.kind, "retry_after_s": refusal.retry_after_s},
+                {
+                    "limit": "na adres klienta" if refusal.kind == "address" else "na adres e-mail",
+                    "retry_after_s": refusal.retry_after_s,
+                },
                 outcome="denied",
             )
     return refusal
@@ -92,6 +95,8 @@ def _answer_duplicate(session, clean: CleanRegistration, exc: RegistrationError,
         return
     if exc.field == "krs":
         record_krs_conflict(session=session, data=clean, holder_id=holder.id)
+    if not settings.smtp_url:
+        return
     edition = current_edition(session)
     subject, body = mailer.already_registered_message(
         edition_name=edition.name if edition else "",
