@@ -13,8 +13,10 @@ from kongres_app import routes
 from kongres_app.db import session_scope
 from kongres_app.offload import in_thread
 from kongres_app.services import campaign_admin, campaigns, delegate_privacy, images, progress
+from kongres_app.services.auth import audit
 from kongres_app.services.congress import site_settings
 from kongres_app.services.mailer import send_mail
+from kongres_app.services.registration import expire_unconfirmed
 from kongres_app.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -141,4 +143,28 @@ async def remove_orphan_pictures_forever(every_s: float = 3600) -> None:
             raise
         except Exception:
             logger.exception("Removing unused campaign pictures failed; trying again next hour")
+        await asyncio.sleep(every_s)
+
+
+def expire_unconfirmed_now() -> int:
+    """Cancel registrations not confirmed in time (each one audited); returns how many."""
+    with session_scope() as session:
+        expired = expire_unconfirmed(session=session)
+        for registration in expired:
+            audit(
+                session, None, "registration_expired", {"registration": registration.id, "org": registration.org_name}
+            )
+    return len(expired)
+
+
+async def expire_unconfirmed_forever(every_s: float = 60) -> None:
+    """Every minute: unconfirmed registrations past their time are cancelled (several workers: harmless repeats)."""
+    while True:
+        try:
+            if n := await in_thread(expire_unconfirmed_now):
+                logger.info("Cancelled %d unconfirmed registration(s)", n)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Expiring unconfirmed registrations failed; trying again next minute")
         await asyncio.sleep(every_s)

@@ -14,6 +14,7 @@ from kongres_app.api import build_api
 from kongres_app.components.layout import connection_notice
 from kongres_app.components.typography import typeset_page
 from kongres_app.jobs import (
+    expire_unconfirmed_forever,
     give_memory_back_forever,
     privacy_duties_forever,
     refresh_campaigns_forever,
@@ -160,6 +161,7 @@ for component, route, title, on_load in PAGES:
 
 app.register_lifespan_task(refresh_campaigns_forever)
 app.register_lifespan_task(give_memory_back_forever)
+app.register_lifespan_task(expire_unconfirmed_forever)
 app.register_lifespan_task(privacy_duties_forever)
 app.register_lifespan_task(remove_orphan_pictures_forever)
 app.register_lifespan_task(rooms.relay_forever)

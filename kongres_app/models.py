@@ -134,6 +134,30 @@ class Registration(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     cancelled_at: datetime | None = None
+    # Awaiting e-mail confirmation until this moment (holds no place); None once confirmed or never asked.
+    confirm_by: datetime | None = Field(default=None, index=True)
+    email_confirmed_at: datetime | None = None
+    # Stored without a confirmed e-mail (mail off): organisers check it; reviewed_at once they did.
+    needs_review: bool = False
+    reviewed_at: datetime | None = None
+
+
+class KrsConflict(SQLModel, table=True):
+    """A registration refused because another active one holds its KRS: organisers decide who is real."""
+
+    __tablename__ = "krs_conflict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    edition_id: int = Field(foreign_key="edition.id", index=True)
+    registration_id: int = Field(foreign_key="registration.id", index=True)  # the one holding the KRS
+    krs: str = Field(max_length=10)
+    org_name: str = Field(max_length=200)
+    contact_name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
+    phone: str = Field(default="", max_length=30)
+    created_at: datetime
+    resolved_at: datetime | None = None
+    resolution: str = Field(default="", max_length=20)  # kept | cancelled
 
 
 class ManageToken(SQLModel, table=True):

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from limits import parse
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -38,6 +39,10 @@ class Settings:
     privacy_every_s: int = 60  # how often the privacy job runs
     refresh_minutes: int = 15  # how often campaign figures are fetched from their sources
     allow_private_sources: bool = False  # progress sources on private/loopback addresses (tests only)
+    # Registration flood guard ("5 per 10 minutes", the ``limits`` library's notation) and e-mail confirmation.
+    registration_limit_address: str = "5 per 10 minutes"
+    registration_limit_email: str = "3 per hour"
+    confirm_hours: int = 48  # 0: registrations hold places at once (and are flagged for review)
 
     @property
     def is_sqlite(self) -> bool:
@@ -98,6 +103,21 @@ def _optional(env: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
+def parse_rate_limit(name: str, raw: str) -> str:
+    """A rate limit in the ``limits`` notation ("5 per 10 minutes", "3/hour"), validated at start."""
+    try:
+        parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} musi mieć postać np. „5 per 10 minutes”, a podano {raw!r}.") from exc
+    return raw
+
+
+def parse_hours(name: str, raw: str) -> int:
+    if not raw.isdigit() or int(raw) > 24 * 30:
+        raise ConfigError(f"{name} musi być liczbą godzin od 0 do 720, a podano {raw!r}.")
+    return int(raw)
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build the settings from ``env`` (defaults to ``os.environ``)."""
     env = os.environ if env is None else env
@@ -121,6 +141,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         privacy_every_s=max(1, _days(env, "KONGRES_PRIVACY_EVERY_S", 60)),
         refresh_minutes=max(1, _days(env, "KONGRES_REFRESH_MINUTES", 15)),
         allow_private_sources=_flag(env, "KONGRES_ALLOW_PRIVATE_SOURCES"),
+        registration_limit_address=parse_rate_limit(
+            "KONGRES_REGISTRATION_LIMIT_ADDRESS",
+            _optional(env, "KONGRES_REGISTRATION_LIMIT_ADDRESS") or "5 per 10 minutes",
+        ),
+        registration_limit_email=parse_rate_limit(
+            "KONGRES_REGISTRATION_LIMIT_EMAIL", _optional(env, "KONGRES_REGISTRATION_LIMIT_EMAIL") or "3 per hour"
+        ),
+        confirm_hours=parse_hours("KONGRES_CONFIRM_HOURS", _optional(env, "KONGRES_CONFIRM_HOURS") or "48"),
     )
 
 

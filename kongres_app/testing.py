@@ -68,6 +68,11 @@ def app_environment(db_path: Path, port: int, **extra: str) -> dict[str, str]:
         KONGRES_PRIVACY_EVERY_S="2",  # the art. 14 mails go out within seconds, not a minute
         # The seed's congress was in 2017: keep the needs typed in tests instead of erasing them at once.
         KONGRES_NEEDS_RETENTION_DAYS="36500",
+        # Every test and benchmark client is 127.0.0.1: the flood guard and the e-mail confirmation have their
+        # own app in tests/e2e/test_registration_guard.py, which sets the production defaults.
+        KONGRES_REGISTRATION_LIMIT_ADDRESS="100000 per minute",
+        KONGRES_REGISTRATION_LIMIT_EMAIL="100000 per minute",
+        KONGRES_CONFIRM_HOURS="0",
     )
     env.pop("REFLEX_REDIS_URL", None)
     env.pop("KONGRES_SMTP_URL", None)

@@ -15,26 +15,66 @@ from kongres_app.states.registration import RegistrationState
 DELIVERY = LinkDeliveryState.delivery
 
 
-def duplicate_offer() -> rx.Component:
+def neutral_answer() -> rx.Component:
+    """Mail off, and the form could not take this registration: the same words whatever the reason."""
     return rx.cond(
         RegistrationState.duplicate,
         rx.callout(
             rx.text(
-                "Ta organizacja lub ten adres e-mail są już zarejestrowane. Zmiany wprowadzisz przez osobisty "
-                "link do zarządzania rejestracją. ",
+                "Tego zgłoszenia nie możemy przyjąć przez formularz. Skontaktuj się z organizatorami kongresu i podaj "
+                "nazwę organizacji oraz adres e-mail osoby do kontaktu: ",
+                RegistrationState.organiser_contact,
+                ". Jeśli Wasza organizacja ma już rejestrację, zmiany wprowadzisz przez link do zarządzania "
+                "rejestracją. ",
                 rx.link(DELIVERY.duplicate_offer, href=routes.RESEND_LINK, underline="always"),
             ),
             icon="info",
+            role="status",
+            id="odpowiedz-formularza",
             margin_bottom="4",
             high_contrast=True,
         ),
     )
 
 
+def check_mailbox() -> rx.Component:
+    """After a registration awaiting its e-mail confirmation (and, alike, after a duplicate)."""
+    return rx.box(
+        rx.heading("Sprawdź skrzynkę e-mail", as_="h2", size="6", id="sprawdz-skrzynke", tab_index=-1),
+        rx.text(
+            "Wysłaliśmy wiadomość na adres ",
+            rx.text.strong(RegistrationState.sent_to),
+            ".",
+            rx.cond(
+                RegistrationState.confirm_hours_label != "",
+                rx.fragment(
+                    " Otwórz link z tej wiadomości, aby potwierdzić zgłoszenie – masz na to ",
+                    RegistrationState.confirm_hours_label,
+                    ". Dopiero wtedy zgłoszone osoby dostaną miejsca; niepotwierdzone zgłoszenie zostanie potem "
+                    "anulowane.",
+                ),
+                " Sprawdź ją, zanim wyślesz zgłoszenie ponownie.",
+            ),
+            as_="p",
+            margin_top="3",
+        ),
+        rx.text(
+            "Nie widzisz wiadomości? Zajrzyj do folderu spam albo ",
+            rx.link("poproś o link jeszcze raz", href=routes.RESEND_LINK, underline="always"),
+            ".",
+            as_="p",
+            margin_top="3",
+        ),
+        rx.button("Wypełnij nowe zgłoszenie", on_click=RegistrationState.start_over, margin_top="4", variant="outline"),
+        role="status",
+        id="potwierdzenie-wyslane",
+    )
+
+
 def registration_form() -> rx.Component:
     return forms.live_form(
         forms.error_summary(RegistrationState.error_items, RegistrationState.form_error),
-        duplicate_offer(),
+        neutral_answer(),
         rx.text("Pola oznaczone „(wymagane)” trzeba wypełnić.", as_="p", margin_bottom="3"),
         form.organisation_fields(RegistrationState),
         form.contact_fields(RegistrationState, DELIVERY.email_hint),
@@ -92,7 +132,11 @@ def registration() -> rx.Component:
             ),
             rx.cond(
                 LinkDeliveryState.loaded,
-                rx.cond(CongressState.registration_open, registration_form(), closed_notice()),
+                rx.cond(
+                    CongressState.registration_open,
+                    rx.cond(RegistrationState.sent_to != "", check_mailbox(), registration_form()),
+                    closed_notice(),
+                ),
                 loading(),
             ),
         ),

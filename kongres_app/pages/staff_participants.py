@@ -12,6 +12,7 @@ from kongres_app.components.staff import staff_page
 from kongres_app.components.staff_person_dialogs import GROUP_OPTIONS, person_dialogs, row_buttons
 from kongres_app.services.dictionaries import GMINAS, STATUS_LABELS
 from kongres_app.services.organiser import ParticipantRow
+from kongres_app.services.registration_review import ConflictRow
 from kongres_app.states.congress import CongressState
 from kongres_app.states.staff_participants import StaffParticipantsState as S
 
@@ -48,6 +49,14 @@ def filters() -> rx.Component:
             S.checked_in,
             [("tak", "obecni"), ("nie", "nieobecni")],
             "wszyscy",
+        ),
+        _select(
+            "Do sprawdzenia",
+            "filtr-sprawdzenie",
+            "review",
+            S.review,
+            [("tak", "tylko do sprawdzenia")],
+            "wszystkie",
         ),
         _select(
             "Sortuj według",
@@ -94,12 +103,94 @@ def needs_cell(r: ParticipantRow) -> rx.Component:
     )
 
 
+def review_flag(r: ParticipantRow) -> rx.Component:
+    """Stored without a confirmed e-mail (mail off): organisers check it, then mark it checked."""
+    return rx.cond(
+        r.needs_review,
+        rx.flex(
+            rx.badge("do sprawdzenia", color_scheme="amber", high_contrast=True),
+            rx.button(
+                "Oznacz jako sprawdzone",
+                size="1",
+                variant="soft",
+                on_click=S.mark_reviewed(r.registration_id),
+                aria_label="Oznacz jako sprawdzone: " + r.org_name,
+            ),
+            direction="column",
+            spacing="1",
+            margin_top="1",
+            align="start",
+        ),
+    )
+
+
+def conflict_row(c: ConflictRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(c.krs),
+        rx.table.cell(c.at),
+        rx.table.cell(c.claimant),
+        rx.table.cell(c.holder),
+        rx.table.cell(
+            rx.flex(
+                rx.button(
+                    "Rozstrzygnij: zostaw obecną rejestrację",
+                    size="1",
+                    variant="soft",
+                    on_click=S.resolve_conflict(c.conflict_id, False),
+                ),
+                rx.button(
+                    "Rozstrzygnij: anuluj obecną rejestrację",
+                    size="1",
+                    color_scheme="red",
+                    variant="soft",
+                    on_click=S.resolve_conflict(c.conflict_id, True),
+                ),
+                direction="column",
+                spacing="1",
+            )
+        ),
+    )
+
+
+def conflicts() -> rx.Component:
+    return rx.cond(
+        S.has_conflicts,
+        rx.box(
+            rx.heading("Konflikty numerów KRS", as_="h2", size="5"),
+            rx.text(
+                "Te zgłoszenia podały numer KRS, którego używa już inna rejestracja. Formularz nie mówi tego "
+                "zgłaszającym: skontaktuj się z obiema stronami i zdecyduj, która rejestracja jest prawdziwa.",
+                as_="p",
+                size="2",
+            ),
+            rx.box(
+                rx.table.root(
+                    rx.table.header(
+                        rx.table.row(
+                            *[
+                                rx.table.column_header_cell(title, scope="col")
+                                for title in ("KRS", "Kiedy", "Zgłaszający", "Obecna rejestracja", "Działania")
+                            ]
+                        )
+                    ),
+                    rx.table.body(rx.foreach(S.conflicts, conflict_row)),
+                    width="100%",
+                    size="1",
+                ),
+                overflow_x="auto",
+            ),
+            id="konflikty-krs",
+            margin_y="4",
+        ),
+    )
+
+
 def participant_row(r: ParticipantRow) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(r.full_name),
         rx.table.cell(r.org_name, rx.el.br(), rx.text(r.gmina, size="1")),
         rx.table.cell(r.group_label),
-        rx.table.cell(r.status_label),
+        rx.table.cell(r.status_label, review_flag(r)),
         rx.table.cell(rx.el.code(r.code)),
         rx.table.cell(rx.cond(r.checked_in_at != "", r.checked_in_at, "—")),
         rx.table.cell(needs_cell(r)),
@@ -195,6 +286,7 @@ def staff_participants() -> rx.Component:
             wrap="wrap",
         ),
         rx.box(S.notice, id="komunikat-uczestnicy", tab_index=-1, role="status", class_name="notice"),
+        conflicts(),
         filters(),
         pager(),
         rx.cond(S.total > 0, table(), rx.text("Nikt nie pasuje do wybranych filtrów.", as_="p")),

@@ -49,6 +49,11 @@ AUDIT_ACTIONS: dict[str, str] = {
     "merge_notes": "Połączenie notatek",
     "board_join_throttled": "Wejście na tablicę wstrzymane po błędnych kodach",
     "upload_refused": "Odmowa przyjęcia pliku",
+    "registration_limited": "Odmowa rejestracji: zbyt wiele zgłoszeń",
+    "registration_expired": "Anulowanie niepotwierdzonej rejestracji (minął czas na potwierdzenie)",
+    "review_registration": "Sprawdzenie rejestracji bez potwierdzonego e-maila",
+    "krs_conflict": "Próba rejestracji z numerem KRS użytym już w innej rejestracji",
+    "resolve_krs_conflict": "Rozstrzygnięcie konfliktu numeru KRS",
 }
 
 OUTCOMES: dict[str, str] = {"ok": "wykonano", "denied": "odmowa"}
@@ -84,6 +89,12 @@ DETAIL_KEYS: dict[str, str] = {
     "status": "kod odpowiedzi HTTP",
     "size": "rozmiar (bajty)",
     "handler": "obsługa zdarzenia",
+    "krs": "KRS",
+    "org": "organizacja",
+    "resolution": "rozstrzygnięcie",
+    "retry_after_s": "ponowna próba za (s)",
+    "conflict": "konflikt nr",
+    "cancel": "anulować obecną rejestrację",
 }
 
 _PAIRS = re.compile(r"^(\w+=\S*)(\s+\w+=\S*)*$")

@@ -24,8 +24,10 @@ GMINAS: dict[str, str] = {
 CONFIRMED = "confirmed"
 WAITING = "waiting"
 CANCELLED = "cancelled"
+PENDING = "pending"  # the contact person has not yet confirmed the e-mail address: no place held
 
 STATUS_LABELS: dict[str, str] = {
+    PENDING: "Czeka na potwierdzenie adresu e-mail",
     CONFIRMED: "Miejsce potwierdzone",
     WAITING: "Lista rezerwowa",
     CANCELLED: "Anulowano",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from kongres_app.services.congress import current_edition, site_settings
+from kongres_app.services.polish import hours
 
 
 @dataclass
@@ -38,8 +39,23 @@ def organiser_contact(session: Session) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def link_delivery(session: Session, *, mail_on: bool) -> LinkDelivery:
+def link_delivery(session: Session, *, mail_on: bool, confirm_hours: int = 0) -> LinkDelivery:
     contact = organiser_contact(session)
+    if mail_on and confirm_hours:
+        within = hours(confirm_hours)
+        return LinkDelivery(
+            mail_on=True,
+            intro="Po wysłaniu zgłoszenia wyślemy na adres e-mail osoby do kontaktu link do zarządzania rejestracją. "
+            f"Miejsca rezerwujemy dopiero po otwarciu tego linku – masz na to {within}.",
+            email_hint="Na ten adres wyślemy link do zarządzania rejestracją; otwórz go, aby potwierdzić zgłoszenie.",
+            edit_email_hint="Na ten adres wyślemy nowy link do zarządzania rejestracją, jeśli o niego poprosisz.",
+            before_submit="Po wysłaniu sprawdź skrzynkę e-mail: zgłoszenie potwierdzisz linkiem z wiadomości – masz na to "
+            f"{within}.",
+            duplicate_offer="Wyślij mi link jeszcze raz",
+            resend_intro="Podaj adres e-mail osoby do kontaktu, który wpisano przy rejestracji organizacji. "
+            "Wyślemy na niego nowy link do zarządzania rejestracją; wcześniejsze linki nadal działają.",
+            organiser_contact=contact,
+        )
     if mail_on:
         return LinkDelivery(
             mail_on=True,

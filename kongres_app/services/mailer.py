@@ -51,3 +51,32 @@ def management_link_message(*, edition_name: str, org_name: str, link: str) -> t
         "Do zobaczenia na kongresie!\n"
     )
     return subject, body
+
+
+def confirmation_message(*, edition_name: str, org_name: str, link: str, hours: str) -> tuple[str, str]:
+    """The first mail of a registration: opening the link confirms the address and books the places."""
+    subject = f"{edition_name}: potwierdź rejestrację"
+    body = (
+        "Dzień dobry,\n\n"
+        f"otrzymaliśmy zgłoszenie organizacji „{org_name}” na {edition_name}. Aby je potwierdzić, otwórz "
+        f"ten link (masz na to {hours}):\n\n"
+        f"{link}\n\n"
+        "Dopiero wtedy zgłoszone osoby dostaną miejsca (albo miejsce na liście rezerwowej). Pod tym samym adresem "
+        "sprawdzisz później kody wejścia, zmienisz dane lub anulujesz udział. Nie przekazuj linku osobom postronnym.\n\n"
+        "Jeśli to nie Ty wysyłasz to zgłoszenie, zignoruj tę wiadomość: po tym czasie zgłoszenie zostanie anulowane.\n"
+    )
+    return subject, body
+
+
+def already_registered_message(*, edition_name: str, org_name: str, resend_link: str) -> tuple[str, str]:
+    """Sent to the contact person of an existing registration when the form got it again (the form says nothing)."""
+    subject = f"{edition_name}: ponowne zgłoszenie Waszej organizacji"
+    body = (
+        "Dzień dobry,\n\n"
+        f"ktoś właśnie ponownie wysłał formularz rejestracji na {edition_name} z danymi, które pasują do "
+        f"rejestracji organizacji „{org_name}” (ta sama nazwa i gmina, numer KRS albo adres e-mail). "
+        "Nowego zgłoszenia nie przyjęliśmy; Wasza rejestracja jest bez zmian.\n\n"
+        f"Jeśli to Ty i chcesz coś zmienić, użyj linku do zarządzania rejestracją. Nowy link: {resend_link}\n\n"
+        "Jeśli to nie Ty, nic nie musisz robić.\n"
+    )
+    return subject, body

@@ -19,7 +19,7 @@ from kongres_app.services.boards import groups_overview
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.codes import display_code, normalise_code
 from kongres_app.services.congress import current_edition, roman
-from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, STATUS_LABELS, WAITING
+from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, PENDING, STATUS_LABELS, WAITING
 from kongres_app.services.ids import parse_id
 from kongres_app.services.polish import count, of_places, places, plural, polish_datetime
 from kongres_app.services.registration_views import public_stats
@@ -85,12 +85,17 @@ def dashboard(session: Session, actor: Staff | None) -> Dashboard:
         .join(Delegate, col(Delegate.id) == col(CheckIn.delegate_id))
         .where(Delegate.edition_id == edition.id, Delegate.status == CONFIRMED)
     ).one()
-    # Every figure counts what the tiles count: registrations not cancelled, delegates not cancelled.
-    active = (Registration.edition_id == edition.id, col(Registration.cancelled_at).is_(None))
+    # Every figure counts what the tiles count: registrations not cancelled and not awaiting their e-mail
+    # confirmation, delegates with a place or on the waiting list.
+    active = (
+        Registration.edition_id == edition.id,
+        col(Registration.cancelled_at).is_(None),
+        col(Registration.confirm_by).is_(None),
+    )
     recent_rows = session.exec(
         select(Registration, func.count(col(Delegate.id)))
         .join(Delegate, col(Delegate.registration_id) == col(Registration.id))
-        .where(*active, Delegate.status != CANCELLED)
+        .where(*active, col(Delegate.status).in_((CONFIRMED, WAITING)))
         .group_by(col(Registration.id))
         .order_by(col(Registration.created_at).desc(), col(Registration.id).desc())
         .limit(10)
@@ -137,11 +142,12 @@ class ParticipantFilter:
     search: str = ""
     group: str = ""
     gmina: str = ""
-    status: str = ""  # confirmed | waiting | cancelled | "" (active)
+    status: str = ""  # confirmed | waiting | cancelled | pending | "" (a place or the waiting list)
     checked_in: str = ""  # "tak" | "nie" | ""
     sort: str = "organizacja"
     descending: bool = False
     page: int = 1
+    review: str = ""  # "tak": only registrations flagged for review and not yet checked
 
 
 @dataclass
@@ -161,6 +167,8 @@ class ParticipantRow:
     image_consent: bool = False  # the person's own consent to photos
     checked_in_at: str = ""
     contact: str = ""
+    registration_id: int = 0
+    needs_review: bool = False  # stored without a confirmed e-mail and not yet checked by organisers
 
 
 def _participants_query(edition_id: int, f: ParticipantFilter):
@@ -171,10 +179,12 @@ def _participants_query(edition_id: int, f: ParticipantFilter):
         .join(CheckIn, col(CheckIn.delegate_id) == col(Delegate.id), isouter=True)
         .where(Delegate.edition_id == edition_id)
     )
-    if f.status in (CONFIRMED, WAITING, CANCELLED):
+    if f.status in (CONFIRMED, WAITING, CANCELLED, PENDING):
         query = query.where(Delegate.status == f.status)
     else:
-        query = query.where(Delegate.status != CANCELLED)
+        query = query.where(col(Delegate.status).in_((CONFIRMED, WAITING)))
+    if f.review == "tak":
+        query = query.where(col(Registration.needs_review).is_(True), col(Registration.reviewed_at).is_(None))
     if (group := parse_id(f.group)) is not None:
         query = query.where(DiscussionGroup.number == group)
     if f.gmina in GMINAS:
@@ -213,6 +223,8 @@ def _row(d: Delegate, r: Registration, g: DiscussionGroup, c: CheckIn | None) ->
         image_consent=d.image_consent,
         checked_in_at=f"{utc_to_local(c.at):%H:%M}" if c else "",
         contact=f"{r.contact_name}, {r.email}" + (f", {r.phone}" if r.phone else ""),
+        registration_id=r.id or 0,
+        needs_review=r.needs_review and r.reviewed_at is None,
     )
 
 
@@ -374,6 +386,10 @@ def check_in(session: Session, actor: Staff | None, typed: str, now: datetime | 
         return result
     if delegate.status == WAITING:
         result.outcome, result.message = "waiting", "Ta osoba jest na liście rezerwowej i nie ma jeszcze miejsca."
+        return result
+    if delegate.status == PENDING:
+        result.outcome = "waiting"
+        result.message = "Zgłoszenia tej osoby nie potwierdzono e-mailem, więc nie ma ona jeszcze miejsca."
         return result
     existing = session.exec(select(CheckIn).where(CheckIn.delegate_id == delegate.id)).first()
     if existing:

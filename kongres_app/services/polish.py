@@ -57,6 +57,11 @@ def days(n: int) -> str:
     return count(n, "dzień", "dni", "dni")
 
 
+def hours(n: int) -> str:
+    """After "w ciągu"/"masz": "1 godzinę", "48 godzin", "24 godziny"."""
+    return count(n, "godzinę", "godziny", "godzin")
+
+
 def places(n: int) -> str:
     return count(n, "miejsce", "miejsca", "miejsc")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -18,7 +18,7 @@ from kongres_app.models import Delegate, DiscussionGroup, Edition, ManageToken, 
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_code, new_token
 from kongres_app.services.congress import current_edition, registration_status, unfilled_legal_facts
-from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, WAITING
+from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, PENDING, WAITING
 from kongres_app.services.validation import CleanDelegate, CleanRegistration, name_key
 
 RESEND_INTERVAL_S = 120
@@ -27,17 +27,21 @@ RESEND_INTERVAL_S = 120
 class RegistrationError(Exception):
     """A request that cannot be carried out; ``message`` is for the person, ``field`` the form field."""
 
-    def __init__(self, message: str, field: str | None = None, *, duplicate: bool = False):
+    def __init__(
+        self, message: str, field: str | None = None, *, duplicate: bool = False, holder_id: int | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.field = field
         self.duplicate = duplicate
+        self.holder_id = holder_id  # for a duplicate: the active registration that already holds it
 
 
 @dataclass(frozen=True)
 class Registered:
     registration_id: int
     token: str
+    pending: bool = False  # awaits the e-mail confirmation: holds no place yet
 
 
 # ----------------------------------------------------------------------------- locking helpers
@@ -161,15 +165,22 @@ def _find_duplicate(
     active = select(Registration).where(Registration.edition_id == edition_id, col(Registration.cancelled_at).is_(None))
     if exclude_id is not None:
         active = active.where(Registration.id != exclude_id)
-    if data.krs and session.exec(active.where(Registration.krs == data.krs)).first():
-        return RegistrationError("Organizacja z tym numerem KRS jest już zarejestrowana.", "krs", duplicate=True)
-    key = name_key(data.org_name)
-    if session.exec(active.where(Registration.org_name_key == key, Registration.gmina == data.gmina)).first():
+    if data.krs and (holder := session.exec(active.where(Registration.krs == data.krs)).first()):
         return RegistrationError(
-            "Organizacja o tej nazwie z tej gminy jest już zarejestrowana.", "org_name", duplicate=True
+            "Organizacja z tym numerem KRS jest już zarejestrowana.", "krs", duplicate=True, holder_id=holder.id
         )
-    if session.exec(active.where(Registration.email_key == data.email.casefold())).first():
-        return RegistrationError("Ten adres e-mail został już użyty do rejestracji.", "email", duplicate=True)
+    key = name_key(data.org_name)
+    if holder := session.exec(active.where(Registration.org_name_key == key, Registration.gmina == data.gmina)).first():
+        return RegistrationError(
+            "Organizacja o tej nazwie z tej gminy jest już zarejestrowana.",
+            "org_name",
+            duplicate=True,
+            holder_id=holder.id,
+        )
+    if holder := session.exec(active.where(Registration.email_key == data.email.casefold())).first():
+        return RegistrationError(
+            "Ten adres e-mail został już użyty do rejestracji.", "email", duplicate=True, holder_id=holder.id
+        )
     return None
 
 
@@ -182,8 +193,19 @@ def _require_groups(groups: dict[int, DiscussionGroup], data: CleanRegistration)
             raise RegistrationError("Wybierz grupę tematyczną.", f"delegates.{i}.group_number")
 
 
-def register(*, session: Session, data: CleanRegistration, now: datetime | None = None) -> Registered:
-    """Store a new registration; each delegate gets a place or a waiting-list position."""
+def register(
+    *,
+    session: Session,
+    data: CleanRegistration,
+    now: datetime | None = None,
+    confirm_within: timedelta | None = None,
+    needs_review: bool = False,
+) -> Registered:
+    """Store a new registration; each delegate gets a place or a waiting-list position.
+
+    With ``confirm_within`` the registration holds no place until the contact person opens the mailed link
+    (``confirm_by_link``) within that time; ``needs_review`` flags one stored without such a check for organisers.
+    """
     now = now or utcnow()
     edition = _locked_edition(session)
     _require_open(edition, now)
@@ -208,6 +230,8 @@ def register(*, session: Session, data: CleanRegistration, now: datetime | None 
         consent_publish_name=data.consent_publish_name,
         created_at=now,
         updated_at=now,
+        confirm_by=now + confirm_within if confirm_within else None,
+        needs_review=needs_review and not confirm_within,
     )
     session.add(registration)
     session.flush()
@@ -215,12 +239,73 @@ def register(*, session: Session, data: CleanRegistration, now: datetime | None 
     codes: set[str] = set()
     for row in data.delegates:
         delegate = _new_delegate(session, registration, groups[row.group_number], row, codes, now)
-        _place(delegate, places, now)
+        if confirm_within:
+            delegate.status = PENDING
+        else:
+            _place(delegate, places, now)
         session.add(delegate)
     token = new_token()
     session.add(ManageToken(registration_id=require_id(registration), token_hash=hash_token(token), created_at=now))
     session.flush()
-    return Registered(registration_id=require_id(registration), token=token)
+    return Registered(registration_id=require_id(registration), token=token, pending=bool(confirm_within))
+
+
+CONFIRMATION_EXPIRED = (
+    "Czas na potwierdzenie tego zgłoszenia minął i zostało ono anulowane. Zarejestruj organizację ponownie."
+)
+
+
+def confirm_by_link(*, session: Session, token: str, now: datetime | None = None) -> str:
+    """Opening the mailed link confirms the address: the people get places (or queue) from now on.
+
+    Returns "confirmed" when this call confirmed it, "expired" when the link came too late (the registration is
+    then cancelled, as the expiry job would have done), "" when there was nothing to confirm.
+    """
+    now = now or utcnow()
+    with Session(session.get_bind()) as reader:  # its own connection: the caller's still takes the write lock
+        probe = registration_for_token(reader, token)
+        if probe is None or probe.confirm_by is None or probe.cancelled_at is not None:
+            return ""  # nothing to confirm: the common case takes no lock
+    edition, registration = _locked_registration(session, token)
+    if registration.confirm_by is None:
+        return ""
+    if now > registration.confirm_by:
+        _expire(session, registration, now)
+        return "expired"
+    registration.confirm_by, registration.email_confirmed_at, registration.updated_at = None, now, now
+    session.add(registration)
+    places = Places(session, edition)
+    for delegate in _active_delegates(session, require_id(registration)):
+        if delegate.status == PENDING:
+            _place(delegate, places, now)
+            session.add(delegate)
+    session.flush()
+    return "confirmed"
+
+
+def _expire(session: Session, registration: Registration, now: datetime) -> None:
+    for delegate in _active_delegates(session, require_id(registration)):
+        _cancel(delegate, now)
+        session.add(delegate)
+    registration.cancelled_at = registration.updated_at = now
+    session.add(registration)
+    session.flush()
+
+
+def expire_unconfirmed(*, session: Session, now: datetime | None = None) -> list[Registration]:
+    """Cancel registrations whose confirmation time has passed (they never held places); returns them."""
+    now = now or utcnow()
+    _locked_edition(session)
+    due = session.exec(
+        select(Registration).where(
+            col(Registration.confirm_by).is_not(None),
+            col(Registration.confirm_by) < now,
+            col(Registration.cancelled_at).is_(None),
+        )
+    ).all()
+    for registration in due:
+        _expire(session, registration, now)
+    return list(due)
 
 
 def _new_delegate(
@@ -381,6 +466,17 @@ def cancel_registration(*, session: Session, token: str, now: datetime | None = 
     return promote_waiting(session, edition, now)
 
 
+def cancel_registration_by_id(*, session: Session, registration_id: int, now: datetime | None = None) -> list[Delegate]:
+    """Cancel a whole registration (organisers settling a KRS conflict); frees its places."""
+    now = now or utcnow()
+    edition = _locked_edition(session)
+    registration = session.get(Registration, registration_id, populate_existing=True)
+    if registration is None or registration.cancelled_at is not None:
+        raise RegistrationError("Ta rejestracja została już anulowana albo nie istnieje.")
+    _expire(session, registration, now)
+    return promote_waiting(session, edition, now)
+
+
 def _locked_delegate(session: Session, delegate_id: int) -> tuple[Edition, Delegate]:
     # The edition lock first (every place change takes it), then a fresh read of the delegate.
     edition = _locked_edition(session)
@@ -405,7 +501,8 @@ def move_delegate(
     if delegate.status == CONFIRMED:
         places.release(delegate.group_id)
     delegate.group_id = require_id(group)
-    _place(delegate, places, now)
+    if delegate.status != PENDING:  # unconfirmed by e-mail: gets a place (or queues) only once confirmed
+        _place(delegate, places, now)
     session.add(delegate)
     session.flush()
     return promote_waiting(session, edition, now)

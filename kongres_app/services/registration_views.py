@@ -176,7 +176,11 @@ def public_stats(session: Session) -> dict:
     orgs_by_gmina = dict(
         session.exec(
             select(Registration.gmina, func.count())
-            .where(Registration.edition_id == edition.id, col(Registration.cancelled_at).is_(None))
+            .where(
+                Registration.edition_id == edition.id,
+                col(Registration.cancelled_at).is_(None),
+                col(Registration.confirm_by).is_(None),  # awaiting e-mail confirmation: not counted yet
+            )
             .group_by(col(Registration.gmina))
         ).all()
     )

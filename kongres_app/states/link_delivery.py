@@ -15,5 +15,8 @@ class LinkDeliveryState(rx.State):
     @event
     def load(self):
         with session_scope() as session:
-            self.delivery = link_delivery(session, mail_on=bool(load_settings().smtp_url))
+            settings = load_settings()
+            self.delivery = link_delivery(
+                session, mail_on=bool(settings.smtp_url), confirm_hours=settings.confirm_hours
+            )
         self.loaded = True

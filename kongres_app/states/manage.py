@@ -12,9 +12,11 @@ from kongres_app.live import rooms
 from kongres_app.services import boards
 from kongres_app.services.ids import parse_id
 from kongres_app.services.registration import (
+    CONFIRMATION_EXPIRED,
     RegistrationError,
     cancel_delegate,
     cancel_registration,
+    confirm_by_link,
     group_numbers,
     token_revoked,
     update_registration,
@@ -49,7 +51,21 @@ class ManageState(RegistrationFormMixin, rx.State):
         self.just_registered = params.get("nowa") == "1"
         self.manage_path = routes.manage_url(self._token) if self._token else ""
         self.editing, self.notice, self.confirm_delegate, self.confirm_all = False, "", 0, False
+        confirmed = self._confirm()
         self._refresh()
+        return LiveState.registrations_changed if confirmed else None
+
+    def _confirm(self) -> bool:
+        """The first visit of the mailed link confirms the e-mail address: the people get places from now."""
+        if not self._token:
+            return False
+        with session_scope() as session:
+            result = confirm_by_link(session=session, token=self._token)
+        if result == "expired":
+            self.notice = CONFIRMATION_EXPIRED
+        elif result == "confirmed":
+            self.notice = "Dziękujemy – adres e-mail potwierdzony, zgłoszenie zostało przyjęte."
+        return result == "confirmed"
 
     def _refresh(self) -> None:
         with session_scope() as session:

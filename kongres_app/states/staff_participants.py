@@ -9,17 +9,19 @@ from typing import Any
 import reflex as rx
 
 from kongres_app.db import session_scope
-from kongres_app.services import organiser
+from kongres_app.offload import in_thread
+from kongres_app.services import organiser, registration_review
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.ids import parse_count, parse_id
 from kongres_app.services.organiser import ParticipantFilter, ParticipantRow
 from kongres_app.services.registration import RegistrationError
+from kongres_app.services.registration_review import ConflictRow, ReviewError
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.staff import current_staff
 from kongres_app.states.ui import focus
 
-FILTER_FIELDS = ("search", "group", "gmina", "status", "checked_in", "sort")
+FILTER_FIELDS = ("search", "group", "gmina", "status", "checked_in", "sort", "review")
 
 
 class StaffParticipantsState(rx.State):
@@ -31,11 +33,17 @@ class StaffParticipantsState(rx.State):
     gmina: str = ""
     status: str = ""
     checked_in: str = ""
+    review: str = ""
+    conflicts: list[ConflictRow] = []  # noqa: RUF012
     sort: str = "organizacja"
     descending: bool = False
     notice: str = ""
     capacity_group: str = "1"
     capacity_value: str = ""
+
+    @rx.var
+    def has_conflicts(self) -> bool:
+        return bool(self.conflicts)
 
     @rx.var
     def pages(self) -> int:
@@ -44,13 +52,20 @@ class StaffParticipantsState(rx.State):
     async def _reload(self) -> None:
         staff = await current_staff(self)
         f = ParticipantFilter(
-            self.search, self.group, self.gmina, self.status, self.checked_in, self.sort, self.descending, self.page
+            self.search,
+            self.group,
+            self.gmina,
+            self.status,
+            self.checked_in,
+            self.sort,
+            self.descending,
+            self.page,
+            review=self.review,
         )
         try:
-            with session_scope() as session:
-                self.rows, self.total = organiser.participants(session, staff, f)
+            self.rows, self.total, self.conflicts = await in_thread(_read, staff, f)
         except PermissionDenied:
-            self.rows, self.total, self.notice = [], 0, "Brak uprawnień."
+            self.rows, self.total, self.conflicts, self.notice = [], 0, [], "Brak uprawnień."
 
     @event
     async def load(self):
@@ -115,3 +130,43 @@ class StaffParticipantsState(rx.State):
             lambda s, staff: organiser.set_group_capacity(s, staff, group, places),
             lambda promoted: organiser.capacity_message(group, places, len(promoted)),
         )
+
+    async def _act_off_loop(self, action, success: str):
+        staff = await current_staff(self)
+        try:
+            await in_thread(_write, action, staff)
+            self.notice = success
+        except PermissionDenied:
+            self.notice = "Brak uprawnień: tylko organizator może to zrobić."
+        except (RegistrationError, ReviewError) as exc:
+            self.notice = exc.message
+        await self._reload()
+        return [LiveState.registrations_changed, focus("komunikat-uczestnicy")]
+
+    @event
+    async def mark_reviewed(self, registration_id: int):
+        rid = parse_id(registration_id) or 0
+        return await self._act_off_loop(
+            lambda s, staff: registration_review.mark_reviewed(s, staff, rid), "Zapisano: rejestracja sprawdzona."
+        )
+
+    @event
+    async def resolve_conflict(self, conflict_id: int, cancel_holder: bool):
+        cid, cancel = parse_id(conflict_id) or 0, cancel_holder is True
+        return await self._act_off_loop(
+            lambda s, staff: registration_review.resolve_conflict(s, staff, cid, cancel_holder=cancel),
+            "Rozstrzygnięto: rejestrację zajmującą ten numer KRS anulowano."
+            if cancel
+            else "Rozstrzygnięto: rejestracja z tym numerem KRS zostaje.",
+        )
+
+
+def _read(staff, f: ParticipantFilter) -> tuple[list[ParticipantRow], int, list[ConflictRow]]:
+    with session_scope() as session:
+        rows, total = organiser.participants(session, staff, f)
+        return rows, total, registration_review.open_conflicts(session, staff)
+
+
+def _write(action, staff) -> None:
+    with session_scope() as session:
+        action(session, staff)

@@ -35,11 +35,12 @@ class Mailbox:
         self.messages.append(message_from_bytes(envelope.content, policy=default_policy))
         return "250 OK"
 
-    def wait_for(self, to: str, timeout: float = 15) -> EmailMessage:
+    def wait_for(self, to: str, timeout: float = 15, subject: str = "") -> EmailMessage:
+        """The newest message to ``to`` (whose subject contains ``subject``, if given)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for message in reversed(self.messages):
-                if to in message["To"]:
+                if to in message["To"] and subject in message["Subject"]:
                     return message
             time.sleep(0.2)
         raise AssertionError(f"No mail to {to} within {timeout} s; got {[m['To'] for m in self.messages]}")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from kongres_app.db import make_engine, session_scope
-from kongres_app.models import SiteSetting
+from kongres_app.models import Registration, SiteSetting
 from kongres_app.services import auth
 from kongres_app.testing import AppProcess, app_environment, free_port, prepare_database
 from tests.e2e.axe import assert_no_violations
@@ -135,3 +135,23 @@ def test_organiser_hands_over_a_new_link_without_a_mail_option(tab: Page):
 
     tab.goto(new_link)
     expect(tab.get_by_role("heading", name="Halina Nowy-Link")).to_be_visible()
+
+
+def test_mail_off_registrations_are_flagged_and_a_duplicate_gets_a_neutral_answer(tab: Page, mail_off: MailOffApp):
+    org, email = unique("Fundacja Do Sprawdzenia")
+    fill_registration(tab, org, email, [("Igor Flaga", "2")])
+    submit(tab)
+    expect(tab.get_by_text("Zgłoszenie zostało przyjęte")).to_be_visible()  # holds its place at once, as before
+    with Session(mail_off.engine) as session:
+        stored = session.exec(select(Registration).where(Registration.org_name == org)).one()
+    assert stored.needs_review and stored.reviewed_at is None and stored.confirm_by is None
+
+    # The same e-mail again: no word about who is registered, only whom to ask.
+    fill_registration(tab, "Zupełnie Inna Fundacja", email, [("Igor Flaga", "2")])
+    submit(tab)
+    answer = tab.locator("#odpowiedz-formularza")
+    expect(answer).to_contain_text("Tego zgłoszenia nie możemy przyjąć przez formularz")
+    expect(answer).to_contain_text(CONTACT)
+    expect(tab.locator("main")).not_to_contain_text("został już użyty")
+    expect(tab.get_by_label("Nazwa organizacji")).to_have_value("Zupełnie Inna Fundacja")
+    assert_no_violations(tab)

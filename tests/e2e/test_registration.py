@@ -143,18 +143,22 @@ def test_full_group_waitlists_and_promotes_after_a_cancellation(page: Page, app_
     expect(page.get_by_text("Miejsce z listy rezerwowej: zwolniło się po czyjejś rezygnacji.")).to_be_visible()
 
 
-def test_duplicate_is_refused_with_an_offer_to_resend_the_link(page: Page, mailbox):
+def test_duplicate_gets_a_neutral_answer_and_the_registered_contact_a_notice(page: Page, mailbox):
     org, email = unique("Stowarzyszenie Przyjaciół Nadarzyna")
     fill_registration(page, org, email, [("Adam Wójcik", "2")], publish=True)
     submit(page)
     expect(page.get_by_text("Zgłoszenie zostało przyjęte")).to_be_visible()
 
+    # The form never says who is registered (issue #13): the answer only points to the mailbox.
     fill_registration(page, org.upper(), "inny-" + email, [("Adam Wójcik", "2")])
     submit(page)
-    expect(page.locator("#pole-org_name-blad")).to_have_text(
-        "Organizacja o tej nazwie z tej gminy jest już zarejestrowana."
-    )
-    page.get_by_role("link", name="Wyślij mi link jeszcze raz").click()
+    expect(page.get_by_role("heading", name="Sprawdź skrzynkę e-mail")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("już zarejestrowana")
+    # The registered contact person, not the new address, hears of it.
+    notice = mailbox.wait_for(email, subject="ponowne zgłoszenie")
+    assert "ponowne zgłoszenie" in notice["Subject"]
+    assert f"„{org}”" in notice.get_content()
+    page.get_by_role("link", name="poproś o link jeszcze raz").click()
     expect(page.get_by_role("heading", name="Nie mam linku do zarządzania rejestracją")).to_be_visible()
     assert_no_violations(page)
 
