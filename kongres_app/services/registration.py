@@ -19,20 +19,19 @@ from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_code, new_token
 from kongres_app.services.congress import current_edition, registration_status, unfilled_legal_facts
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, PENDING, WAITING
+from kongres_app.services.errors import UserError
 from kongres_app.services.validation import CleanDelegate, CleanRegistration, name_key
 
 RESEND_INTERVAL_S = 120
 
 
-class RegistrationError(Exception):
-    """A request that cannot be carried out; ``message`` is for the person, ``field`` the form field."""
+class RegistrationError(UserError):
+    """A registration request refused; a duplicate says which active registration holds what was given."""
 
     def __init__(
         self, message: str, field: str | None = None, *, duplicate: bool = False, holder_id: int | None = None
     ):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+        super().__init__(message, field)
         self.duplicate = duplicate
         self.holder_id = holder_id  # for a duplicate: the active registration that already holds it
 
