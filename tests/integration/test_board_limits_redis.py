@@ -1,6 +1,5 @@
 """The boards' throttles with several workers: the counts live in Redis, so every worker sees the same tries."""
 
-import asyncio
 import shutil
 import tempfile
 from pathlib import Path
@@ -10,6 +9,7 @@ import pytest
 from kongres_app import local_services
 from kongres_app.services import board_limits
 from kongres_app.testing import free_port
+from tests.conftest import run_async
 
 
 @pytest.fixture
@@ -36,8 +36,8 @@ def test_wrong_codes_counted_by_one_worker_throttle_the_next(redis_url):
         board_limits.reset()
         return await board_limits.join_throttled(tab="karta", address="10.1.1.1"), await board_limits.vote_allowed(3)
 
-    first = asyncio.run(first_worker())
-    second, vote = asyncio.run(second_worker())
+    first = run_async(first_worker())
+    second, vote = run_async(second_worker())
     assert first is not None and first.audit
     assert second is not None and second.key == "tab" and not second.audit  # the burst was audited once
     assert vote

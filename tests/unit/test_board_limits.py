@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from kongres_app.db import session_scope
 from kongres_app.models import AuditEntry
 from kongres_app.services import board_limits, boards
+from tests.conftest import run_async
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def test_wrong_join_codes_are_throttled_per_tab_and_per_address(limits):
         elsewhere = await limits.join_throttled(tab="t2", address="10.0.0.2")
         return first, again, by_address, elsewhere
 
-    first, again, by_address, elsewhere = asyncio.run(attack())
+    first, again, by_address, elsewhere = run_async(attack())
     assert first is not None and first.key == "tab" and first.audit and 55 <= first.wait_s <= 60
     assert again is not None and not again.audit  # one audit entry per burst, not per refusal
     assert by_address is not None and by_address.key == "address" and by_address.audit
@@ -45,7 +46,7 @@ def test_votes_are_limited_to_ten_a_second_per_participant(limits):
     async def flood():
         return [await limits.vote_allowed(7) for _ in range(30)], await limits.vote_allowed(8)
 
-    mine, someone_else = asyncio.run(flood())
+    mine, someone_else = run_async(flood())
     assert mine.count(True) == 10 and mine[:10] == [True] * 10
     assert someone_else
 
@@ -72,7 +73,7 @@ def test_dashboard_pushes_are_coalesced(monkeypatch):
         while not live_state._pushers["t"].done():
             await asyncio.sleep(0.01)
 
-    asyncio.run(burst())
+    run_async(burst())
     # About 0.4 s of changes: a push at once, then at most one per 0.2 s, and one after the last change.
     assert 2 <= len(pushed) <= 5, pushed
     assert all(b - a >= 0.19 for a, b in itertools.pairwise(pushed))
