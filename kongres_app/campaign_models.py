@@ -68,3 +68,17 @@ class CampaignSnapshot(SQLModel, table=True):
     goal_pln: int = Field(default=0, ge=0)
     supporters: int = Field(default=0, ge=0)
     source: str = Field(max_length=10)  # manual | fetch
+
+    @classmethod
+    def of(cls, campaign: Campaign, taken_at: datetime, source: str) -> CampaignSnapshot:
+        """The campaign's current figures as a point of its chart (``source``: "manual" or "fetch")."""
+        if campaign.id is None:
+            raise ValueError("A campaign gets snapshots once it is stored.")
+        return cls(
+            campaign_id=campaign.id,
+            taken_at=taken_at,
+            raised_pln=campaign.raised_pln,
+            goal_pln=campaign.goal_pln,
+            supporters=campaign.supporters,
+            source=source,
+        )

@@ -34,7 +34,7 @@ import httpx
 from sqlmodel import Session, col, select
 
 from kongres_app.campaign_models import Campaign, CampaignSnapshot, CampaignStatus
-from kongres_app.db import lock_for_writing, require_id
+from kongres_app.db import lock_for_writing
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.safe_fetch import (
     DEFAULT_POLICY,
@@ -218,7 +218,7 @@ def _record(
         campaign.last_error = ""
         campaign.updated_at = now
         if snapshot_added := _needs_snapshot(session, campaign, now):
-            session.add(_snapshot(campaign, now))
+            session.add(CampaignSnapshot.of(campaign, now, "fetch"))
     session.add(campaign)
     result = RefreshResult(
         campaign_id=campaign_id,
@@ -232,17 +232,6 @@ def _record(
     )
     session.commit()
     return result
-
-
-def _snapshot(campaign: Campaign, now: datetime) -> CampaignSnapshot:
-    return CampaignSnapshot(
-        campaign_id=require_id(campaign),
-        taken_at=now,
-        raised_pln=campaign.raised_pln,
-        goal_pln=campaign.goal_pln,
-        supporters=campaign.supporters,
-        source="fetch",
-    )
 
 
 async def _fetch_outcome(

@@ -20,7 +20,6 @@ from kongres_app.services.campaigns.catalog import (
     CampaignError,
     local_today,
 )
-from kongres_app.services.campaigns.moderation import _manual_snapshot
 from kongres_app.services.clock import local_to_utc, utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import GMINAS
@@ -78,7 +77,7 @@ def _example_snapshots(raw: dict[str, Any], campaign: Campaign, today: date, now
         for point in raw.get("snapshots", [])
     ]
     last_day = min(today, campaign.ends_on)
-    history.append(_manual_snapshot(campaign, min(now, at(last_day))))
+    history.append(CampaignSnapshot.of(campaign, min(now, at(last_day)), "manual"))
     return history
 
 

@@ -30,17 +30,6 @@ from kongres_app.services.validation import clean_text
 EDITABLE = tuple(f.name for f in fields(CleanCampaign))
 
 
-def _manual_snapshot(campaign: Campaign, now: datetime) -> CampaignSnapshot:
-    return CampaignSnapshot(
-        campaign_id=require_id(campaign),
-        taken_at=now,
-        raised_pln=campaign.raised_pln,
-        goal_pln=campaign.goal_pln,
-        supporters=campaign.supporters,
-        source="manual",
-    )
-
-
 def submit_campaign(*, session: Session, token: str, data: CleanCampaign, now: datetime | None = None) -> Campaign:
     """A registered organisation submits a campaign (through its management link) for review."""
     now = now or utcnow()
@@ -95,7 +84,7 @@ def _insert(session: Session, campaign: Campaign, now: datetime) -> Campaign:
     """Store a new campaign with its first figures as a manual snapshot (the start of its chart)."""
     session.add(campaign)
     session.flush()
-    session.add(_manual_snapshot(campaign, now))
+    session.add(CampaignSnapshot.of(campaign, now, "manual"))
     session.flush()
     return campaign
 
@@ -149,7 +138,7 @@ def edit_campaign(*, session: Session, campaign_id: int, data: CleanCampaign, no
     campaign.updated_at = now
     session.add(campaign)
     if (campaign.raised_pln, campaign.goal_pln, campaign.supporters) != before:
-        session.add(_manual_snapshot(campaign, now))
+        session.add(CampaignSnapshot.of(campaign, now, "manual"))
     session.flush()
     return campaign
 
