@@ -6,40 +6,19 @@ import re
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from sqlmodel import Session
 
 from kongres_app.db import session_scope
 from kongres_app.services import auth
-from kongres_app.services import registration as reg
-from kongres_app.services.registration_views import registration_view
-from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
 from tests.e2e.axe import assert_no_violations
 from tests.e2e.test_organiser import PASSWORD, log_in
-from tests.e2e.test_registration import unique
+from tests.factories import registered_delegate_code
 
 pytestmark = pytest.mark.e2e
 XSS = "<img src=x onerror=alert(1)> **nie pogrubiaj**"
 
 
 def delegate_code(engine, group: int) -> str:
-    org, email = unique("Stowarzyszenie Tablicowe")
-    clean, errors = validate_registration(
-        RegistrationInput(
-            org_name=org,
-            legal_form="stowarzyszenie",
-            gmina="michalowice",
-            contact_name="Kontakt Tablica",
-            email=email,
-            delegates=[DelegateInput(f"Delegat {org.split()[-1]}", "", str(group), "")],
-            consent_rules=True,
-        ),
-        {1, 2, 3, 4},
-    )
-    assert not errors
-    with session_scope(engine) as session:
-        done = reg.register(session=session, data=clean)
-    with Session(engine) as session:
-        return registration_view(session, done.token).delegates[0].code
+    return registered_delegate_code(engine, group)
 
 
 def join(page: Page, code: str) -> None:

@@ -9,11 +9,9 @@ from sqlmodel import Session, select
 
 from kongres_app.db import session_scope
 from kongres_app.models import Delegate
-from kongres_app.services import registration as reg
-from kongres_app.services.registration_views import registration_view
-from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.test_registration import fill_registration, submit
+from tests.factories import registered_delegate_code, unique
 
 pytestmark = pytest.mark.e2e
 
@@ -43,30 +41,11 @@ def test_needs_are_not_sent_without_the_persons_consent_and_nothing_typed_is_los
     expect(page.get_by_text(re.compile("Zgoda na zdjęcia: nie"))).to_be_visible()  # until the person says yes
 
 
-def _registered_code(engine, name: str, email: str) -> str:
-    org, contact = unique("Stowarzyszenie Własnych Zgód")
-    clean, errors = validate_registration(
-        RegistrationInput(
-            org_name=org,
-            legal_form="stowarzyszenie",
-            gmina="piastow",
-            contact_name="Kontakt Zgłaszający",
-            email=contact,
-            delegates=[DelegateInput(name, email, "3", "dieta bezglutenowa", needs_consent=True)],
-            consent_rules=True,
-        ),
-        {1, 2, 3, 4},
-    )
-    assert not errors
-    with session_scope(engine) as session:
-        done = reg.register(session=session, data=clean)
-    with Session(engine) as session:
-        return registration_view(session, done.token).delegates[0].code
-
-
 def test_the_delegate_is_told_where_the_data_came_from_and_decides_for_themselves(page: Page, app_engine, mailbox):
     name, email = "Adam Własny", "adam.wlasny@example.pl"
-    code = _registered_code(app_engine, name, email)
+    code = registered_delegate_code(
+        app_engine, 3, name=name, email=email, needs="dieta bezglutenowa", contact_name="Kontakt Zgłaszający"
+    )
 
     # Art. 14: the person's own address gets the information, without anyone asking.
     mail = mailbox.wait_for(email)

@@ -1,6 +1,5 @@
 """Registering an organisation in a real browser: errors, codes, QR, .ics, mail, self-service, waiting list."""
 
-import itertools
 import re
 
 import httpx
@@ -11,10 +10,10 @@ from kongres_app.db import session_scope
 from kongres_app.services.registration import set_group_capacity
 from kongres_app.services.registration_views import public_stats
 from tests.e2e.axe import assert_no_violations
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
 CODE = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
-_numbers = itertools.count(1)
 
 
 def fill_registration(page: Page, org: str, email: str, delegates: list[tuple[str, str]], publish=False) -> None:
@@ -37,11 +36,6 @@ def fill_registration(page: Page, org: str, email: str, delegates: list[tuple[st
 
 def submit(page: Page) -> None:
     page.get_by_role("button", name="Wyślij zgłoszenie").click()
-
-
-def unique(prefix: str) -> tuple[str, str]:
-    n = next(_numbers)
-    return f"{prefix} {n}", f"{prefix.split()[0].lower()}{n}@example.pl"
 
 
 def test_empty_form_shows_every_error_next_to_its_field(page: Page):
