@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from sqlmodel import Session
 
-from kongres_app.campaign_models import Campaign
+from kongres_app.models import Campaign
 from kongres_app.services import campaigns, progress
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.settings import load_settings

@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 from sqlmodel import Session, col, select
 
-from kongres_app.campaign_models import Campaign
+from kongres_app.models import Campaign
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 16_000_000  # a 12-megapixel phone photo fits; decoding this many takes at most ~64 MB

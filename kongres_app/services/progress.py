@@ -33,8 +33,8 @@ from typing import Any
 import httpx
 from sqlmodel import Session, col, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot, CampaignStatus
 from kongres_app.db import lock_for_writing
+from kongres_app.models import Campaign, CampaignSnapshot, CampaignStatus
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.safe_fetch import (
     DEFAULT_POLICY,

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from sqlmodel import Session, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import session_scope
+from kongres_app.models import Campaign, CampaignSnapshot
 from kongres_app.services.congress import current_edition
 from kongres_app.services.progress import FetchPolicy, RefreshResult, refresh_campaign, refresh_due
 from tests.conftest import run_async

@@ -1,8 +1,8 @@
 import pytest
 from sqlmodel import Session, select
 
-from kongres_app.campaign_models import Campaign
 from kongres_app.db import session_scope
+from kongres_app.models import Campaign
 from kongres_app.services import auth, campaign_admin
 from kongres_app.services import campaigns as cs
 from tests.unit.test_auth import make_user

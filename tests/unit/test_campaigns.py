@@ -6,8 +6,8 @@ from ipaddress import ip_address
 import pytest
 from sqlmodel import Session, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import session_scope
+from kongres_app.models import Campaign, CampaignSnapshot
 from kongres_app.services import campaigns as cs
 from kongres_app.services import registration as reg
 from kongres_app.services.congress import current_edition

@@ -9,9 +9,8 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
-from kongres_app.campaign_models import Campaign
 from kongres_app.db import session_scope
-from kongres_app.models import Edition
+from kongres_app.models import Campaign, Edition
 from kongres_app.services import campaigns, images
 
 GPS_IFD = 0x8825

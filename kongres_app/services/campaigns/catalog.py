@@ -7,7 +7,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from kongres_app.campaign_models import CampaignStatus
+from kongres_app.models import CampaignStatus
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.errors import UserError
 from kongres_app.services.polish import LOCALE, count, days

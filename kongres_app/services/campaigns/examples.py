@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 from sqlmodel import Session, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import require_id
+from kongres_app.models import Campaign, CampaignSnapshot
 from kongres_app.services.campaigns.catalog import (
     CATEGORIES,
     EXAMPLES_FILE,

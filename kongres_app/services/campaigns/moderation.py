@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, func, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import lock_for_writing, require_id
+from kongres_app.models import Campaign, CampaignSnapshot
 from kongres_app.services.campaigns.catalog import (
     ENDED,
     MAX_PER_REGISTRATION,

@@ -10,8 +10,8 @@ from typing import Any
 from babel.dates import format_date
 from sqlmodel import Session, col, select
 
-from kongres_app.campaign_models import Campaign, CampaignSnapshot
 from kongres_app.db import require_id
+from kongres_app.models import Campaign, CampaignSnapshot
 from kongres_app.services.campaigns.catalog import (
     CATEGORIES,
     DEFAULT_SORT,
