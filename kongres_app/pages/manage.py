@@ -9,6 +9,7 @@ from kongres_app.components.board_withdrawal import notes_question
 from kongres_app.components.campaign_submit import campaigns_section
 from kongres_app.components.layout import loading, page
 from kongres_app.components.links import file_link
+from kongres_app.models import DelegateStatus
 from kongres_app.services.registration_views import DelegateView
 from kongres_app.states.congress import CongressState
 from kongres_app.states.link_delivery import LinkDeliveryState
@@ -19,7 +20,7 @@ PRINT_SCRIPT = "window.print()"
 
 def status_badge(d: DelegateView) -> rx.Component:
     return rx.cond(
-        d.status == "confirmed",
+        d.status == DelegateStatus.CONFIRMED,
         rx.badge(
             rx.icon("circle-check", size=14, aria_hidden="true"),
             "Miejsce potwierdzone",

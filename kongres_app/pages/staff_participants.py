@@ -10,6 +10,7 @@ from kongres_app.components import forms
 from kongres_app.components.links import file_link
 from kongres_app.components.staff import staff_page
 from kongres_app.components.staff_person_dialogs import GROUP_OPTIONS, person_dialogs, row_buttons
+from kongres_app.models import DelegateStatus
 from kongres_app.services.dictionaries import GMINAS, STATUS_LABELS
 from kongres_app.services.organiser import ParticipantRow
 from kongres_app.services.registration_review import ConflictRow
@@ -79,7 +80,7 @@ def filters() -> rx.Component:
 
 
 def row_actions(r: ParticipantRow) -> rx.Component:
-    return rx.cond(r.status != "cancelled", row_buttons(r), rx.text("—"))
+    return rx.cond(r.status != DelegateStatus.CANCELLED, row_buttons(r), rx.text("—"))
 
 
 def needs_cell(r: ParticipantRow) -> rx.Component:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 
+from kongres_app.models import AuditOutcome
+
 AUDIT_ACTIONS: dict[str, str] = {
     "login": "Logowanie",
     "list_staff": "Wgląd w listę zespołu",
@@ -56,7 +58,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "resolve_krs_conflict": "Rozstrzygnięcie konfliktu numeru KRS",
 }
 
-OUTCOMES: dict[str, str] = {"ok": "wykonano", "denied": "odmowa"}
+OUTCOMES: dict[str, str] = {AuditOutcome.OK: "wykonano", AuditOutcome.DENIED: "odmowa"}
 
 DETAIL_KEYS: dict[str, str] = {
     "user": "konto",

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, or_, select
 
-from kongres_app.models import AuditEntry, StaffUser
+from kongres_app.models import AuditEntry, AuditOutcome, StaffUser
 from kongres_app.services.audit_labels import AUDIT_ACTIONS, OUTCOMES, action_label, describe_details, outcome_label
 from kongres_app.services.auth import Staff, require_organiser
 from kongres_app.services.clock import DEFAULT_TZ, local_to_utc
@@ -135,7 +135,7 @@ def audit_page(
     session: Session,
     actor: Staff | None,
     *,
-    outcome: str = "ok",
+    outcome: str = AuditOutcome.OK,
     filters: AuditFilter | None = None,
     page: int = 1,
     page_size: int = PAGE_SIZE,

@@ -11,15 +11,15 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlmodel import Session, col, func, select
 
 from kongres_app.db import require_id
-from kongres_app.models import AuditEntry, LoginAttempt, StaffSession, StaffUser
+from kongres_app.models import AuditEntry, AuditOutcome, LoginAttempt, StaffRole, StaffSession, StaffUser
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_token
 from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars
 
-ORGANISER = "organiser"
-FACILITATOR = "facilitator"
-ROLES = {ORGANISER: "Organizator", FACILITATOR: "Moderator grupy"}
+ORGANISER = StaffRole.ORGANISER
+FACILITATOR = StaffRole.FACILITATOR
+ROLES: dict[str, str] = {ORGANISER: "Organizator", FACILITATOR: "Moderator grupy"}
 
 SESSION_LIFETIME = timedelta(hours=12)
 THROTTLE_WINDOW = timedelta(minutes=15)
@@ -232,7 +232,9 @@ def logout(*, session: Session, token: str, now: datetime | None = None) -> None
         session.add(staff_session)
 
 
-def audit(session: Session, actor: Staff | None, action: str, details: str | dict = "", outcome: str = "ok") -> None:
+def audit(
+    session: Session, actor: Staff | None, action: str, details: str | dict = "", outcome: str = AuditOutcome.OK
+) -> None:
     text = details if isinstance(details, str) else json.dumps(details, ensure_ascii=False)
     session.add(
         AuditEntry(
@@ -251,7 +253,7 @@ def _deny(session: Session, actor: Staff | None, action: str, details: str) -> P
     # permissions before taking the write lock, so this never waits on their own transaction.
     bind = session.get_bind()
     with Session(bind) as log_session:
-        audit(log_session, actor, action, details, outcome="denied")
+        audit(log_session, actor, action, details, outcome=AuditOutcome.DENIED)
         log_session.commit()
     return PermissionDenied(action)
 

@@ -16,10 +16,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from kongres_app.models import Delegate, Edition, Registration
+from kongres_app.models import Delegate, DelegateStatus, Edition, Registration
 from kongres_app.services.clock import utcnow
 from kongres_app.services.congress import current_edition
-from kongres_app.services.dictionaries import CONFIRMED, WAITING
 from kongres_app.services.polish import days as days_word
 from kongres_app.services.polish import polish_day
 
@@ -151,7 +150,7 @@ def information_mails(session: Session, *, controller: str, privacy_url: str) ->
         .join(Registration, col(Registration.id) == col(Delegate.registration_id))
         .where(
             Delegate.edition_id == edition.id,
-            col(Delegate.status).in_((CONFIRMED, WAITING)),
+            col(Delegate.status).in_((DelegateStatus.CONFIRMED, DelegateStatus.WAITING)),
             col(Delegate.email) != "",
             col(Delegate.informed_at).is_(None),
             col(Registration.cancelled_at).is_(None),

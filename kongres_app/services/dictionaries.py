@@ -1,5 +1,7 @@
 """Closed lists the forms offer: legal forms, the county's gminas, delegate statuses."""
 
+from kongres_app.models import DelegateStatus
+
 LEGAL_FORMS: dict[str, str] = {
     "stowarzyszenie": "Stowarzyszenie",
     "fundacja": "Fundacja",
@@ -21,16 +23,17 @@ GMINAS: dict[str, str] = {
     "spoza": "Spoza powiatu",
 }
 
-CONFIRMED = "confirmed"
-WAITING = "waiting"
-CANCELLED = "cancelled"
-PENDING = "pending"  # the contact person has not yet confirmed the e-mail address: no place held
+# The statuses are DelegateStatus (next to the Delegate table); these names stay for older imports.
+CONFIRMED = DelegateStatus.CONFIRMED
+WAITING = DelegateStatus.WAITING
+CANCELLED = DelegateStatus.CANCELLED
+PENDING = DelegateStatus.PENDING
 
 STATUS_LABELS: dict[str, str] = {
-    PENDING: "Czeka na potwierdzenie adresu e-mail",
-    CONFIRMED: "Miejsce potwierdzone",
-    WAITING: "Lista rezerwowa",
-    CANCELLED: "Anulowano",
+    DelegateStatus.PENDING: "Czeka na potwierdzenie adresu e-mail",
+    DelegateStatus.CONFIRMED: "Miejsce potwierdzone",
+    DelegateStatus.WAITING: "Lista rezerwowa",
+    DelegateStatus.CANCELLED: "Anulowano",
 }
 
 MAX_DELEGATES = 5

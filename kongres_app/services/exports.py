@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kongres_app.models import DelegateStatus
 from kongres_app.services.export_cells import csv_bytes, html_text, xlsx_append_text
 from kongres_app.services.organiser import ParticipantRow, export_rows
 
@@ -50,7 +51,7 @@ td.box { width: 1.4cm; }
 
 def check_in_list_html(rows: list[ParticipantRow], title: str) -> str:
     """One table per group, names in order, an empty box to tick: for when the hall's Wi-Fi fails."""
-    confirmed = [r for r in rows if r.status == "confirmed"]
+    confirmed = [r for r in rows if r.status == DelegateStatus.CONFIRMED]
     parts = [
         "<!DOCTYPE html><html lang='pl'><head><meta charset='utf-8'>",
         f"<title>Lista obecności – {html_text(title)}</title><style>{PRINT_CSS}</style></head><body>",

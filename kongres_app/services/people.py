@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, func, select
 
 from kongres_app.db import require_id
-from kongres_app.models import Delegate, DiscussionGroup, Edition, ManageToken, Registration
+from kongres_app.models import Delegate, DelegateStatus, DiscussionGroup, Edition, ManageToken, Registration
 from kongres_app.services import organiser
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.congress import current_edition, roman
-from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, STATUS_LABELS, WAITING
+from kongres_app.services.dictionaries import STATUS_LABELS
 from kongres_app.services.polish import of_places
 from kongres_app.services.registration_views import waitlist_position
 
@@ -72,14 +72,16 @@ def _load(session: Session, delegate_id: int) -> tuple[Edition, Delegate, Regist
         .join(DiscussionGroup, col(DiscussionGroup.id) == col(Delegate.group_id))
         .where(Delegate.id == delegate_id)
     ).first()
-    if edition is None or row is None or row[0].status == CANCELLED or row[0].edition_id != edition.id:
+    if edition is None or row is None or row[0].status == DelegateStatus.CANCELLED or row[0].edition_id != edition.id:
         raise reg.RegistrationError(NO_SUCH_PERSON)
     return edition, *row
 
 
 def _waiting_in(session: Session, group_id: int) -> int:
     return session.exec(
-        select(func.count()).select_from(Delegate).where(Delegate.group_id == group_id, Delegate.status == WAITING)
+        select(func.count())
+        .select_from(Delegate)
+        .where(Delegate.group_id == group_id, Delegate.status == DelegateStatus.WAITING)
     ).one()
 
 
@@ -113,11 +115,11 @@ def move_preview(session: Session, actor: Staff | None, delegate_id: int, group_
     if target.id == current.id:
         return Preview("same", 0, f"{name} już jest w grupie {here}: wybierz inną grupę.")
     places = reg.Places(session, edition)
-    if delegate.status == CONFIRMED:
+    if delegate.status == DelegateStatus.CONFIRMED:
         places.release(require_id(current))
     if places.fits(require_id(target)):
         message = f"{name} przejdzie z grupy {here} do grupy {there} i dostanie w niej potwierdzone miejsce."
-        if delegate.status == CONFIRMED and _waiting_in(session, require_id(current)):
+        if delegate.status == DelegateStatus.CONFIRMED and _waiting_in(session, require_id(current)):
             message += f" Zwolnione miejsce w grupie {here} dostanie pierwsza osoba z listy rezerwowej tej grupy."
         return Preview("confirmed", 0, message)
     position = _waiting_in(session, require_id(target)) + 1
@@ -128,7 +130,7 @@ def move_preview(session: Session, actor: Staff | None, delegate_id: int, group_
     else:
         why = f"Na sali nie ma już wolnych miejsc ({edition.venue_capacity})"
     message = f"{why}: {name} trafi na listę rezerwową grupy {there}, na miejsce {position} w kolejce."
-    if delegate.status == CONFIRMED:
+    if delegate.status == DelegateStatus.CONFIRMED:
         message += f" Straci potwierdzone miejsce w grupie {here}."
     return Preview("waiting", position, message)
 
@@ -146,7 +148,7 @@ def confirm_move(session: Session, actor: Staff | None, delegate_id: int, group_
     if delegate is None:  # move_delegate has just found it
         raise reg.RegistrationError(NO_SUCH_PERSON)
     there = roman(group_number)
-    if delegate.status == CONFIRMED:
+    if delegate.status == DelegateStatus.CONFIRMED:
         message = f"Przeniesiono: {delegate.full_name} jest teraz w grupie {there}, z potwierdzonym miejscem."
     else:
         position = waitlist_position(session, delegate)
@@ -167,12 +169,16 @@ def cancel_preview(session: Session, actor: Staff | None, delegate_id: int) -> P
         f"Udział osoby {delegate.full_name} ({registration.org_name}, {_group_label(group.number)}) zostanie "
         "anulowany, a jej kod wejścia przestanie działać."
     )
-    if delegate.status == CONFIRMED and _waiting_in(session, require_id(group)):
+    if delegate.status == DelegateStatus.CONFIRMED and _waiting_in(session, require_id(group)):
         message += f" Jej miejsce dostanie pierwsza osoba z listy rezerwowej grupy {roman(group.number)}."
     others = session.exec(
         select(func.count())
         .select_from(Delegate)
-        .where(Delegate.registration_id == registration.id, Delegate.status != CANCELLED, Delegate.id != delegate.id)
+        .where(
+            Delegate.registration_id == registration.id,
+            Delegate.status != DelegateStatus.CANCELLED,
+            Delegate.id != delegate.id,
+        )
     ).one()
     if not others:
         message += " To ostatnia zgłoszona osoba tej organizacji, więc anulowana zostanie cała rejestracja."

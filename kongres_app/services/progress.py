@@ -34,7 +34,7 @@ import httpx
 from sqlmodel import Session, col, select
 
 from kongres_app.db import lock_for_writing
-from kongres_app.models import Campaign, CampaignSnapshot, CampaignStatus
+from kongres_app.models import Campaign, CampaignSnapshot, CampaignStatus, SnapshotSource
 from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.safe_fetch import (
     DEFAULT_POLICY,
@@ -218,7 +218,7 @@ def _record(
         campaign.last_error = ""
         campaign.updated_at = now
         if snapshot_added := _needs_snapshot(session, campaign, now):
-            session.add(CampaignSnapshot.of(campaign, now, "fetch"))
+            session.add(CampaignSnapshot.of(campaign, now, SnapshotSource.FETCH))
     session.add(campaign)
     result = RefreshResult(
         campaign_id=campaign_id,

@@ -13,14 +13,14 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from kongres_app.db import lock_for_writing, require_id
-from kongres_app.models import KrsConflict, Registration
+from kongres_app.models import AuditOutcome, KrsConflict, KrsResolution, Registration
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import utcnow
 from kongres_app.services.polish import polish_datetime
 from kongres_app.services.validation import CleanRegistration
 
-KEPT, CANCELLED_HOLDER = "kept", "cancelled"
+KEPT, CANCELLED_HOLDER = KrsResolution.KEPT, KrsResolution.CANCELLED
 
 
 class ReviewError(Exception):
@@ -47,7 +47,7 @@ def record_krs_conflict(
         created_at=now or utcnow(),
     )
     session.add(conflict)
-    audit(session, None, "krs_conflict", {"krs": data.krs, "registration": holder_id}, outcome="denied")
+    audit(session, None, "krs_conflict", {"krs": data.krs, "registration": holder_id}, outcome=AuditOutcome.DENIED)
     session.flush()
     return conflict
 

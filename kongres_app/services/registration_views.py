@@ -8,17 +8,10 @@ import segno
 from sqlmodel import Session, col, func, select
 
 from kongres_app.db import require_id
-from kongres_app.models import Delegate, DiscussionGroup, Registration
+from kongres_app.models import Delegate, DelegateStatus, DiscussionGroup, Registration
 from kongres_app.services.codes import display_code
 from kongres_app.services.congress import current_edition, registration_status, roman
-from kongres_app.services.dictionaries import (
-    CANCELLED,
-    CONFIRMED,
-    GMINAS,
-    LEGAL_FORMS,
-    STATUS_LABELS,
-    WAITING,
-)
+from kongres_app.services.dictionaries import GMINAS, LEGAL_FORMS, STATUS_LABELS
 from kongres_app.services.registration import registration_for_token
 
 
@@ -68,7 +61,7 @@ def waitlist_position(session: Session, delegate: Delegate) -> int:
         .select_from(Delegate)
         .where(
             Delegate.group_id == delegate.group_id,
-            Delegate.status == WAITING,
+            Delegate.status == DelegateStatus.WAITING,
             (col(Delegate.queued_at) < delegate.queued_at)
             | ((col(Delegate.queued_at) == delegate.queued_at) & (col(Delegate.id) < delegate.id)),
         )
@@ -77,7 +70,7 @@ def waitlist_position(session: Session, delegate: Delegate) -> int:
 
 
 def _delegate_view(session: Session, d: Delegate, group: DiscussionGroup) -> DelegateView:
-    waiting = d.status == WAITING
+    waiting = d.status == DelegateStatus.WAITING
     return DelegateView(
         id=d.id or 0,
         full_name=d.full_name,
@@ -88,10 +81,10 @@ def _delegate_view(session: Session, d: Delegate, group: DiscussionGroup) -> Del
         status=d.status,
         status_label=STATUS_LABELS[d.status],
         waitlist_position=waitlist_position(session, d) if waiting else 0,
-        promoted=d.promoted_at is not None and d.status == CONFIRMED,
+        promoted=d.promoted_at is not None and d.status == DelegateStatus.CONFIRMED,
         code=d.code,
         code_display=display_code(d.code),
-        qr_svg_uri=qr_svg_uri(d.code) if d.status != CANCELLED else "",
+        qr_svg_uri=qr_svg_uri(d.code) if d.status != DelegateStatus.CANCELLED else "",
         image_consent=d.image_consent,
     )
 
@@ -104,7 +97,7 @@ def registration_view(session: Session, token: str) -> RegistrationView | None:
     rows = session.exec(
         select(Delegate, DiscussionGroup)
         .join(DiscussionGroup, col(DiscussionGroup.id) == col(Delegate.group_id))
-        .where(Delegate.registration_id == registration.id, Delegate.status != CANCELLED)
+        .where(Delegate.registration_id == registration.id, Delegate.status != DelegateStatus.CANCELLED)
         .order_by(col(Delegate.id))
     ).all()
     is_open = edition is not None and registration_status(edition) == "open"
@@ -169,7 +162,7 @@ def public_stats(session: Session) -> dict:
     ).all()
     counts = session.exec(
         select(Delegate.group_id, Delegate.status, func.count())
-        .where(Delegate.edition_id == edition.id, Delegate.status != CANCELLED)
+        .where(Delegate.edition_id == edition.id, Delegate.status != DelegateStatus.CANCELLED)
         .group_by(col(Delegate.group_id), col(Delegate.status))
     ).all()
     per_group = {(g, s): n for g, s, n in counts}
@@ -188,12 +181,12 @@ def public_stats(session: Session) -> dict:
         session.exec(
             select(Registration.gmina, func.count())
             .join(Delegate, col(Delegate.registration_id) == col(Registration.id))
-            .where(Registration.edition_id == edition.id, Delegate.status == CONFIRMED)
+            .where(Registration.edition_id == edition.id, Delegate.status == DelegateStatus.CONFIRMED)
             .group_by(col(Registration.gmina))
         ).all()
     )
-    confirmed = sum(n for (_, s), n in per_group.items() if s == CONFIRMED)
-    waiting = sum(n for (_, s), n in per_group.items() if s == WAITING)
+    confirmed = sum(n for (_, s), n in per_group.items() if s == DelegateStatus.CONFIRMED)
+    waiting = sum(n for (_, s), n in per_group.items() if s == DelegateStatus.WAITING)
     return {
         "edition": edition.slug,
         "registration_status": registration_status(edition),
@@ -206,8 +199,8 @@ def public_stats(session: Session) -> dict:
                 "roman": roman(g.number),
                 "name": g.name,
                 "capacity": g.capacity,
-                "confirmed": per_group.get((require_id(g), CONFIRMED), 0),
-                "waiting": per_group.get((require_id(g), WAITING), 0),
+                "confirmed": per_group.get((require_id(g), DelegateStatus.CONFIRMED), 0),
+                "waiting": per_group.get((require_id(g), DelegateStatus.WAITING), 0),
             }
             for g in groups
         ],

@@ -8,11 +8,10 @@ import pytest
 from sqlmodel import Session, select
 
 from kongres_app.db import session_scope
-from kongres_app.models import AuditEntry, Delegate, Registration
+from kongres_app.models import AuditEntry, Delegate, DelegateStatus, Registration
 from kongres_app.services import organiser, registration_review
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import PermissionDenied
-from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, PENDING
 from kongres_app.services.organiser import ParticipantFilter
 from kongres_app.services.rate_limits import Refusal, RegistrationLimiter
 from kongres_app.services.registration_views import public_stats
@@ -91,12 +90,18 @@ def delegate_statuses(engine, registration_id) -> list[str]:
 def test_unconfirmed_registration_holds_no_place_until_the_link_is_opened(seeded_engine):
     before = public_stats(Session(seeded_engine))
     done = pending(seeded_engine, org(1, 2))
-    assert done.pending and delegate_statuses(seeded_engine, done.registration_id) == [PENDING, PENDING]
+    assert done.pending and delegate_statuses(seeded_engine, done.registration_id) == [
+        DelegateStatus.PENDING,
+        DelegateStatus.PENDING,
+    ]
     during = public_stats(Session(seeded_engine))
     assert during["delegates"] == before["delegates"] and during["organisations"] == before["organisations"]
 
     assert confirm(seeded_engine, done.token, OPEN + timedelta(hours=47)) == "confirmed"
-    assert delegate_statuses(seeded_engine, done.registration_id) == [CONFIRMED, CONFIRMED]
+    assert delegate_statuses(seeded_engine, done.registration_id) == [
+        DelegateStatus.CONFIRMED,
+        DelegateStatus.CONFIRMED,
+    ]
     after = public_stats(Session(seeded_engine))
     assert after["delegates"]["confirmed"] == before["delegates"]["confirmed"] + 2
     assert after["organisations"] == before["organisations"] + 1
@@ -106,7 +111,7 @@ def test_unconfirmed_registration_holds_no_place_until_the_link_is_opened(seeded
 def test_a_link_opened_too_late_cancels_the_registration(seeded_engine):
     done = pending(seeded_engine, org(1))
     assert confirm(seeded_engine, done.token, OPEN + timedelta(hours=48, seconds=1)) == "expired"
-    assert delegate_statuses(seeded_engine, done.registration_id) == [CANCELLED]
+    assert delegate_statuses(seeded_engine, done.registration_id) == [DelegateStatus.CANCELLED]
     with Session(seeded_engine) as session:
         assert session.get(Registration, done.registration_id).cancelled_at is not None
 
@@ -118,11 +123,11 @@ def test_expiry_cancels_only_registrations_past_their_time_and_frees_the_address
     with session_scope(seeded_engine) as session:
         expired = reg.expire_unconfirmed(session=session, now=OPEN + timedelta(hours=49))
     assert [r.id for r in expired] == [old.registration_id]
-    assert delegate_statuses(seeded_engine, old.registration_id) == [CANCELLED]
-    assert delegate_statuses(seeded_engine, fresh.registration_id) == [PENDING]
-    assert delegate_statuses(seeded_engine, confirmed.registration_id) == [CONFIRMED]
+    assert delegate_statuses(seeded_engine, old.registration_id) == [DelegateStatus.CANCELLED]
+    assert delegate_statuses(seeded_engine, fresh.registration_id) == [DelegateStatus.PENDING]
+    assert delegate_statuses(seeded_engine, confirmed.registration_id) == [DelegateStatus.CONFIRMED]
     again = register(seeded_engine, org(1, email="stare@example.pl"), now=OPEN + timedelta(hours=50))
-    assert delegate_statuses(seeded_engine, again.registration_id) == [CONFIRMED]
+    assert delegate_statuses(seeded_engine, again.registration_id) == [DelegateStatus.CONFIRMED]
 
 
 def test_expiry_job_writes_an_audit_entry(seeded_engine, monkeypatch):
@@ -143,7 +148,9 @@ def test_participants_list_and_exports_leave_out_unconfirmed_people(seeded_engin
     with session_scope(seeded_engine) as session:
         rows, _ = organiser.participants(session, staff, ParticipantFilter())
         exported = organiser.all_participants(session, staff)
-        waiting_confirmation, _ = organiser.participants(session, staff, ParticipantFilter(status=PENDING))
+        waiting_confirmation, _ = organiser.participants(
+            session, staff, ParticipantFilter(status=DelegateStatus.PENDING)
+        )
         dashboard = organiser.dashboard(session, staff)
     assert {r.org_name for r in rows} == {r.org_name for r in exported} == {"Fundacja Potwierdzona"}
     assert [r.org_name for r in waiting_confirmation] == ["Fundacja Niepotwierdzona"]
@@ -162,7 +169,9 @@ def test_registrations_without_mail_are_flagged_and_an_organiser_marks_them_chec
     with session_scope(seeded_engine) as session:
         rows, _ = organiser.participants(session, staff, review)
     assert [(r.org_name, r.needs_review) for r in rows] == [("Do Sprawdzenia", True)]
-    assert delegate_statuses(seeded_engine, flagged.registration_id) == [CONFIRMED]  # holds its place as before
+    assert delegate_statuses(seeded_engine, flagged.registration_id) == [
+        DelegateStatus.CONFIRMED
+    ]  # holds its place as before
 
     with session_scope(seeded_engine) as session, pytest.raises(PermissionDenied):
         registration_review.mark_reviewed(session, None, flagged.registration_id)
@@ -195,13 +204,13 @@ def test_a_krs_squat_is_recorded_and_an_organiser_cancels_it_so_the_real_organis
 
     with session_scope(seeded_engine) as session:
         registration_review.resolve_conflict(session, staff, row.conflict_id, cancel_holder=True)
-    assert delegate_statuses(seeded_engine, squat.registration_id) == [CANCELLED]
+    assert delegate_statuses(seeded_engine, squat.registration_id) == [DelegateStatus.CANCELLED]
     with session_scope(seeded_engine) as session:
         assert registration_review.open_conflicts(session, staff) == []
         actions = session.exec(select(AuditEntry.action, AuditEntry.outcome)).all()
     assert ("krs_conflict", "denied") in actions and ("resolve_krs_conflict", "ok") in actions
     registered = register(seeded_engine, real)
-    assert delegate_statuses(seeded_engine, registered.registration_id) == [CONFIRMED]
+    assert delegate_statuses(seeded_engine, registered.registration_id) == [DelegateStatus.CONFIRMED]
 
 
 def test_keeping_the_holder_closes_the_conflict_and_only_organisers_may_resolve(seeded_engine):
@@ -215,7 +224,7 @@ def test_keeping_the_holder_closes_the_conflict_and_only_organisers_may_resolve(
         registration_review.resolve_conflict(session, None, conflict.id, cancel_holder=True)
     with session_scope(seeded_engine) as session:
         registration_review.resolve_conflict(session, staff, conflict.id, cancel_holder=False)
-    assert delegate_statuses(seeded_engine, holder.registration_id) == [CONFIRMED]
+    assert delegate_statuses(seeded_engine, holder.registration_id) == [DelegateStatus.CONFIRMED]
     with session_scope(seeded_engine) as session, pytest.raises(registration_review.ReviewError):
         registration_review.resolve_conflict(session, staff, conflict.id, cancel_holder=True)
 
@@ -236,4 +245,4 @@ def test_moving_an_unconfirmed_person_to_another_group_gives_no_place(seeded_eng
         delegate_id = session.exec(select(Delegate.id).where(Delegate.registration_id == done.registration_id)).one()
     with session_scope(seeded_engine) as session:
         reg.move_delegate(session=session, delegate_id=delegate_id, group_number=2, now=OPEN)
-    assert delegate_statuses(seeded_engine, done.registration_id) == [PENDING]
+    assert delegate_statuses(seeded_engine, done.registration_id) == [DelegateStatus.PENDING]

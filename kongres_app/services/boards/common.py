@@ -8,16 +8,13 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from kongres_app.models import (
-    DiscussionGroup,
-    Note,
-)
+from kongres_app.models import DiscussionGroup, Note, NoteKind
 from kongres_app.services.congress import current_edition, roman, site_settings
 from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars
 from kongres_app.services.validation import clean_multiline
 
-KINDS = {"trudnosc": "Trudność", "propozycja": "Propozycja", "pytanie": "Pytanie"}
+KINDS: dict[str, str] = {NoteKind.DIFFICULTY: "Trudność", NoteKind.PROPOSAL: "Propozycja", NoteKind.QUESTION: "Pytanie"}
 MAX_TEXT = 500
 EDIT_WINDOW = timedelta(minutes=5)
 DEFAULT_NOTES_PER_MINUTE = 5

@@ -6,18 +6,12 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from kongres_app.models import (
-    Delegate,
-    DiscussionGroup,
-    ParticipantSession,
-    Registration,
-)
+from kongres_app.models import AuditOutcome, Delegate, DelegateStatus, DiscussionGroup, ParticipantSession, Registration
 from kongres_app.services.auth import audit
 from kongres_app.services.boards.common import BoardError, Participant
 from kongres_app.services.clock import utcnow
 from kongres_app.services.codes import hash_token, new_token, normalise_code
 from kongres_app.services.congress import current_edition
-from kongres_app.services.dictionaries import CONFIRMED
 
 # ----------------------------------------------------------------------------- joining
 
@@ -45,7 +39,7 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
     if row is None:
         raise BoardError("Nie znamy tego kodu. Sprawdź go w potwierdzeniu rejestracji.", "code", unknown_code=True)
     delegate, registration, group = row
-    if delegate.status != CONFIRMED:
+    if delegate.status != DelegateStatus.CONFIRMED:
         raise BoardError(
             "Tablice są dla osób z potwierdzonym miejscem; ta osoba jest na liście rezerwowej lub zrezygnowała.", "code"
         )
@@ -57,7 +51,13 @@ def join(*, session: Session, code: str, now: datetime | None = None) -> tuple[s
 def record_join_throttled(session: Session, *, limit: str, address: str, wait_s: int) -> None:
     """One audit entry for a burst of wrong join codes (the caller writes at most one per burst)."""
     label = "adres sieciowy" if limit == "address" else "karta przeglądarki"
-    audit(session, None, "board_join_throttled", {"limit": label, "address": address, "wait_s": wait_s}, "denied")
+    audit(
+        session,
+        None,
+        "board_join_throttled",
+        {"limit": label, "address": address, "wait_s": wait_s},
+        AuditOutcome.DENIED,
+    )
 
 
 def identify(session: Session, token: str | None) -> Participant | None:
@@ -74,7 +74,7 @@ def identify(session: Session, token: str | None) -> Participant | None:
     found = _delegate_row(
         session,
         Delegate.id == row.delegate_id,
-        Delegate.status == CONFIRMED,
+        Delegate.status == DelegateStatus.CONFIRMED,
         Delegate.edition_id == (edition.id if edition else 0),
     )
     return _participant(*found) if found else None

@@ -8,16 +8,10 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from kongres_app.db import require_id
-from kongres_app.models import (
-    Delegate,
-    DiscussionGroup,
-    Note,
-    Registration,
-)
+from kongres_app.models import Delegate, DelegateStatus, DiscussionGroup, Note, NoteKind, Registration
 from kongres_app.services.boards.common import ANONYMOUS, KINDS, WITHDRAWN_AUTHOR, _group
 from kongres_app.services.clock import utc_to_local
 from kongres_app.services.congress import current_edition, roman
-from kongres_app.services.dictionaries import CANCELLED, CONFIRMED
 
 # ----------------------------------------------------------------------------- views
 
@@ -59,7 +53,7 @@ def _note_view(note: Note, delegate: Delegate, registration: Registration) -> No
     organisation = f" ({registration.org_name})" if registration.consent_publish_name else ""
     if note.anonymous:
         author = ANONYMOUS
-    elif delegate.status == CANCELLED:  # they withdrew: their name leaves the board and the exports
+    elif delegate.status == DelegateStatus.CANCELLED:  # they withdrew: their name leaves the board and the exports
         author = WITHDRAWN_AUTHOR
     else:
         author = f"{delegate.full_name}{organisation}"
@@ -155,8 +149,8 @@ def plenary_view(session: Session, per_kind: int = 5) -> list[PlenaryGroup]:
         )
         # "Most supported" means supported at least once: a note nobody backed is not a finding.
         rest = [r for r in rows if not r[0].plenary and r[0].vote_count > 0]
-        difficulties = [r for r in rest if r[0].kind == "trudnosc"][:per_kind]
-        proposals = [r for r in rest if r[0].kind == "propozycja"][:per_kind]
+        difficulties = [r for r in rest if r[0].kind == NoteKind.DIFFICULTY][:per_kind]
+        proposals = [r for r in rest if r[0].kind == NoteKind.PROPOSAL][:per_kind]
         result.append(
             PlenaryGroup(
                 group.number,
@@ -202,7 +196,7 @@ def groups_overview(session: Session) -> list[GroupSummary]:
     people = dict(
         session.exec(
             select(Delegate.group_id, func.count())
-            .where(Delegate.edition_id == edition.id, Delegate.status == CONFIRMED)
+            .where(Delegate.edition_id == edition.id, Delegate.status == DelegateStatus.CONFIRMED)
             .group_by(col(Delegate.group_id))
         ).all()
     )

@@ -10,7 +10,7 @@ import yaml
 from sqlmodel import Session, select
 
 from kongres_app.db import require_id
-from kongres_app.models import Campaign, CampaignSnapshot
+from kongres_app.models import Campaign, CampaignSnapshot, SnapshotSource
 from kongres_app.services.campaigns.catalog import (
     CATEGORIES,
     EXAMPLES_FILE,
@@ -72,12 +72,12 @@ def _example_snapshots(raw: dict[str, Any], campaign: Campaign, today: date, now
             raised_pln=int(point["raised_pln"]),
             goal_pln=campaign.goal_pln,
             supporters=int(point["supporters"]),
-            source="manual",
+            source=SnapshotSource.MANUAL,
         )
         for point in raw.get("snapshots", [])
     ]
     last_day = min(today, campaign.ends_on)
-    history.append(CampaignSnapshot.of(campaign, min(now, at(last_day)), "manual"))
+    history.append(CampaignSnapshot.of(campaign, min(now, at(last_day)), SnapshotSource.MANUAL))
     return history
 
 

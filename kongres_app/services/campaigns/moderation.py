@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, func, select
 
 from kongres_app.db import lock_for_writing, require_id
-from kongres_app.models import Campaign, CampaignSnapshot
+from kongres_app.models import Campaign, CampaignSnapshot, SnapshotSource
 from kongres_app.services.campaigns.catalog import (
     ENDED,
     MAX_PER_REGISTRATION,
@@ -84,7 +84,7 @@ def _insert(session: Session, campaign: Campaign, now: datetime) -> Campaign:
     """Store a new campaign with its first figures as a manual snapshot (the start of its chart)."""
     session.add(campaign)
     session.flush()
-    session.add(CampaignSnapshot.of(campaign, now, "manual"))
+    session.add(CampaignSnapshot.of(campaign, now, SnapshotSource.MANUAL))
     session.flush()
     return campaign
 
@@ -138,7 +138,7 @@ def edit_campaign(*, session: Session, campaign_id: int, data: CleanCampaign, no
     campaign.updated_at = now
     session.add(campaign)
     if (campaign.raised_pln, campaign.goal_pln, campaign.supporters) != before:
-        session.add(CampaignSnapshot.of(campaign, now, "manual"))
+        session.add(CampaignSnapshot.of(campaign, now, SnapshotSource.MANUAL))
     session.flush()
     return campaign
 
