@@ -14,7 +14,7 @@ from kongres_app.services.clock import utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars
-from kongres_app.services.validation import clean_text
+from kongres_app.services.validators import clean_text
 
 MAX_TEXT = 200
 MAX_MINUTES = 24 * 60

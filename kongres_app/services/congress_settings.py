@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -13,9 +13,9 @@ from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import local_to_utc, utc_to_local
 from kongres_app.services.congress import SETTING_TEXTS, current_edition
 from kongres_app.services.errors import FormErrors
-from kongres_app.services.polish import chars
-from kongres_app.services.validation import clean_multiline, clean_text
+from kongres_app.services.validators import amount, clean_multiline, collect, day, moment, text
 
+REQUIRED_TEXTS = ("name", "short_name", "venue_name")
 EDITION_TEXTS = {"name": 200, "short_name": 80, "slogan": 200, "host": 200, "venue_name": 200, "venue_address": 300}
 SETTING_NUMBERS = {
     "report_threshold": ("Zgłoszeń, po których notatka się ukrywa", 3),
@@ -49,19 +49,17 @@ def current_values(session: Session, actor: Staff | None) -> dict[str, str]:
 
 
 def _number(errors: dict[str, str], values: dict[str, str], key: str, low: int = 0) -> int:
-    raw = values.get(key, "").strip()
-    if not raw.isdigit() or int(raw) < low:
-        errors[key] = f"Podaj liczbę całkowitą{' większą od zera' if low else ''}."
-        return 0
-    return int(raw)
+    what = f"liczbę całkowitą{' większą od zera' if low else ''}"
+    number = collect(
+        errors, amount, values.get(key, ""), field=key, what=what, minimum=low, decimals=0, money=False, default=None
+    )
+    return int(number or 0)
 
 
 def _local(errors: dict[str, str], values: dict[str, str], key: str, tz: str) -> datetime | None:
-    try:
-        return local_to_utc(datetime.fromisoformat(values.get(key, "").strip()), tz)
-    except ValueError:
-        errors[key] = "Podaj datę i godzinę, np. 2027-02-01 09:00."
-        return None
+    message = "Podaj datę i godzinę, np. 2027-02-01 09:00."
+    local = collect(errors, moment, values.get(key, ""), field=key, message=message, default=None)
+    return local_to_utc(local, tz) if local else None
 
 
 def save(
@@ -81,16 +79,26 @@ def save(
     errors: dict[str, str] = {}
     texts = {}
     for name, limit in EDITION_TEXTS.items():
-        texts[name] = clean_text(values.get(name, ""))
-        if name in ("name", "short_name", "venue_name") and len(texts[name]) < 2:
-            errors[name] = "To pole jest wymagane."
-        elif len(texts[name]) > limit:
-            errors[name] = f"Najwyżej {chars(limit)}."
-    try:
-        event_date = date.fromisoformat(values.get("event_date", "").strip())
-    except ValueError:
-        errors["event_date"] = "Podaj datę kongresu, np. 2027-03-06."
-        event_date = None
+        required = "To pole jest wymagane." if name in REQUIRED_TEXTS else None
+        texts[name] = collect(
+            errors,
+            text,
+            values.get(name, ""),
+            field=name,
+            max_length=limit,
+            required=required,
+            min_length=2 if required else 0,
+            too_short=required,
+            default="",
+        )
+    event_date = collect(
+        errors,
+        day,
+        values.get("event_date", ""),
+        field="event_date",
+        message="Podaj datę kongresu, np. 2027-03-06.",
+        default=None,
+    )
     venue = _number(errors, values, "venue_capacity")
     capacities = {n: _number(errors, values, f"capacity_{n}") for n in range(1, 5) if f"capacity_{n}" in values}
     opens = _local(errors, values, "registration_opens_at", tz)

@@ -7,7 +7,7 @@ those is required, so the public page may say that every announcement holds them
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 from sqlmodel import Session, col, select
@@ -15,17 +15,17 @@ from sqlmodel import Session, col, select
 from kongres_app.db import require_id
 from kongres_app.models import GrantCompetition
 from kongres_app.services.auth import Staff, audit, require_organiser
-from kongres_app.services.campaigns import parse_day
 from kongres_app.services.clock import DEFAULT_TZ, local_to_utc, utc_to_local, utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars, days_left, money, polish_date, polish_datetime, polish_day
 from kongres_app.services.polish import days as days_word
-from kongres_app.services.validation import clean_multiline, clean_text
+from kongres_app.services.validators import amount, clean_text, collect, day, moment, text
 
 MIN_NOTICE_DAYS = 21  # art. 13 ust. 1 of the Act: the offer deadline at least 21 days from the announcement
 MAX_REASON = 1000
 UNKNOWN_AMOUNT = "brak danych"
+DAY_END = time(23, 59)  # a deadline given as a day alone
 TEXT_FIELDS = {
     "title": ("Tytuł konkursu", 200),
     "public_task": ("Rodzaj zadania publicznego", 1000),
@@ -84,15 +84,10 @@ class GrantView:
 
 def _amount(errors: dict[str, str], name: str, raw: str, required: bool) -> int | None:
     """Whole złoty; an empty optional amount stays None ("brak danych"), never 0."""
-    value = "".join(raw.split()).replace("zł", "")
-    if not value:
-        if required:
-            errors[name] = "Podaj kwotę w złotych."
-        return None
-    if not value.isdigit():
-        errors[name] = "Podaj kwotę jako liczbę całkowitą złotych, np. 50000."
-        return None
-    return int(value)
+    number = collect(
+        errors, amount, raw, field=name, what="kwotę w złotych", required=required, decimals=0, default=None
+    )
+    return None if number is None else int(number)
 
 
 def shown_amount(amount: int | None) -> str:
@@ -100,38 +95,44 @@ def shown_amount(amount: int | None) -> str:
 
 
 def _deadline(errors: dict[str, str], raw: str, tz: str) -> datetime | None:
-    value = raw.strip()
-    try:
-        local = datetime.fromisoformat(value) if "T" in value else None
-    except ValueError:
-        local = None
-    if local is None:
-        day = parse_day(value)
-        local = datetime(day.year, day.month, day.day, 23, 59) if day else None
-    if local is None:
-        errors["offer_deadline"] = "Podaj termin składania ofert, np. 2026-12-20 15:00."
-        return None
-    return local_to_utc(local, tz)
+    """A local moment; a day alone means its end (23:59)."""
+    message = "Podaj termin składania ofert, np. 2026-12-20 15:00."
+    local = collect(errors, moment, raw, field="offer_deadline", message=message, day_only_at=DAY_END, default=None)
+    return local_to_utc(local, tz) if local else None
 
 
 def validate(data: GrantInput, tz: str = DEFAULT_TZ) -> tuple[dict, dict[str, str]]:
     errors: dict[str, str] = {}
     values: dict = {}
     for name, (label, limit) in TEXT_FIELDS.items():
-        text = clean_text(getattr(data, name)) if name == "title" else clean_multiline(getattr(data, name))
-        if len(text) < 3:
-            errors[name] = f"Uzupełnij pole: {label.lower()}."
-        elif len(text) > limit:
-            errors[name] = f"Najwyżej {chars(limit)} (teraz: {len(text)})."
-        values[name] = text
+        missing = f"Uzupełnij pole: {label.lower()}."
+        values[name] = collect(
+            errors,
+            text,
+            getattr(data, name),
+            field=name,
+            max_length=limit,
+            required=missing,
+            min_length=3,
+            multiline=name != "title",
+            too_short=missing,
+            default="",
+        )
     values["funds_pln"] = _amount(errors, "funds_pln", data.funds_pln, True)
     values["granted_this_year_pln"] = _amount(errors, "granted_this_year_pln", data.granted_this_year_pln, False)
     values["granted_last_year_pln"] = _amount(errors, "granted_last_year_pln", data.granted_last_year_pln, False)
     values["offer_deadline"] = _deadline(errors, data.offer_deadline, tz)
-    values["selection_date"] = parse_day(data.selection_date.strip())
+    values["selection_date"] = collect(
+        errors,
+        day,
+        data.selection_date,
+        field="selection_date",
+        message="Podaj termin wyboru ofert (ustawa go wymaga), np. 2027-01-15.",
+        default=None,
+    )
     deadline = values["offer_deadline"]
     if values["selection_date"] is None:
-        errors["selection_date"] = "Podaj termin wyboru ofert (ustawa go wymaga), np. 2027-01-15."
+        pass
     elif deadline is not None and values["selection_date"] < utc_to_local(deadline, tz).date():
         errors["selection_date"] = "Termin wyboru ofert nie może przypaść przed terminem składania ofert."
     for name, what in (

@@ -27,7 +27,6 @@ import asyncio
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import httpx
@@ -46,6 +45,7 @@ from kongres_app.services.safe_fetch import (
     url_problem,
 )
 from kongres_app.services.safe_fetch import FetchError as ProgressError
+from kongres_app.services.validators import MAX_AMOUNT, parse_number
 
 __all__ = [  # the fetcher's names callers of this module use
     "DEFAULT_POLICY",
@@ -59,7 +59,6 @@ __all__ = [  # the fetcher's names callers of this module use
 
 REFRESH_INTERVAL = timedelta(minutes=15)
 SNAPSHOT_EVERY = timedelta(days=1)
-MAX_AMOUNT = 1_000_000_000
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "raised": ("raised", "amount", "collected", "raised_pln", "zebrano"),
     "goal": ("goal", "target", "goal_pln", "cel"),
@@ -109,39 +108,6 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ProgressError("Odpowiedź nie jest poprawnym JSON-em: sprawdź adres danych zbiórki.") from exc
-
-
-def parse_number(value: Any) -> Decimal:
-    """A JSON number or a string like "1 234,50", "1,234.50", "1.234" or "1234 zł"."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError("not a number")
-    text = str(value).casefold().replace("zł", "").replace("pln", "")
-    if isinstance(value, str):
-        text = _plain_decimal("".join(ch for ch in text if not ch.isspace() and ch not in "'_"))
-    try:
-        number = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError("not a number") from exc
-    if not number.is_finite():
-        raise ValueError("not a number")
-    return number
-
-
-def _plain_decimal(text: str) -> str:
-    """Drop thousands separators and make the decimal mark a dot.
-
-    The last mark is the decimal one, unless it also appears earlier ("1,234,567") or it alone
-    is followed by exactly three digits ("1.234", "12,345"): amounts never have three decimals.
-    """
-    last = max(text.rfind(","), text.rfind("."))
-    if last < 0:
-        return text
-    whole, fraction = text[:last], text[last + 1 :]
-    earlier = {ch for ch in whole if ch in ",."}
-    digits = whole.replace(",", "").replace(".", "")
-    if text[last] in earlier or (not earlier and len(fraction) == 3 and digits.lstrip("+-") not in ("", "0")):
-        return digits + fraction
-    return f"{digits}.{fraction}"
 
 
 def _figure(data: dict[str, Any], kind: str, label: str) -> int | None:

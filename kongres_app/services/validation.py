@@ -7,13 +7,13 @@ Error keys: ``org_name``, ``legal_form``, ``krs``, ``gmina``, ``contact_name``, 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
 
 from kongres_app.services.dictionaries import GMINAS, INFORMAL_GROUP, LEGAL_FORMS, MAX_DELEGATES
 from kongres_app.services.polish import chars, people_at_most
+from kongres_app.services.validators import clean_multiline, clean_text, collect, text
 
 LIMITS = {
     "org_name": 200,
@@ -73,19 +73,6 @@ class CleanRegistration:
     consent_publish_name: bool
 
 
-def clean_text(value: str) -> str:
-    """Trim, fold runs of white space, drop control characters; the text is otherwise kept as typed."""
-    value = unicodedata.normalize("NFC", value or "")
-    value = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    return " ".join(value.split())
-
-
-def clean_multiline(value: str) -> str:
-    value = unicodedata.normalize("NFC", value or "")
-    value = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch)[0] != "C")
-    return "\n".join(line.strip() for line in value.strip().splitlines())
-
-
 def name_key(name: str) -> str:
     """Comparison key of an organisation's name: case, quotes, punctuation and spacing ignored."""
     folded = clean_text(name).casefold()
@@ -95,12 +82,7 @@ def name_key(name: str) -> str:
 
 def _required_text(errors: dict[str, str], key: str, value: str, limit: int, what: str) -> str:
     cleaned = clean_text(value)
-    if not cleaned:
-        errors[key] = f"Podaj {what}."
-    elif len(cleaned) < 2:
-        errors[key] = "Za krótko: wpisz co najmniej 2 znaki."
-    elif len(cleaned) > limit:
-        errors[key] = f"Wpisz najwyżej {chars(limit)} (teraz: {len(cleaned)})."
+    collect(errors, text, cleaned, field=key, max_length=limit, required=f"Podaj {what}.", min_length=2, default="")
     return cleaned
 
 
@@ -160,11 +142,17 @@ def _check_delegates(errors: dict[str, str], rows: list[DelegateInput], group_nu
         if group not in group_numbers:
             errors[prefix + "group_number"] = "Wybierz grupę tematyczną."
         needs = clean_multiline(row.accessibility_needs)
-        if len(needs) > LIMITS["accessibility_needs"]:
-            errors[prefix + "accessibility_needs"] = (
-                f"Opis potrzeb może mieć najwyżej {chars(LIMITS['accessibility_needs'])}."
-            )
-        elif needs and not row.needs_consent:
+        fits = collect(
+            errors,
+            text,
+            needs,
+            field=prefix + "accessibility_needs",
+            max_length=LIMITS["accessibility_needs"],
+            multiline=True,
+            too_long=f"Opis potrzeb może mieć najwyżej {chars(LIMITS['accessibility_needs'])}.",
+            default=None,
+        )
+        if fits is not None and needs and not row.needs_consent:
             # Health data (RODO art. 9): never stored without the person's explicit consent.
             errors[prefix + "needs_consent"] = (
                 "Zaznacz, że ta osoba zgadza się na przekazanie nam informacji o swoich potrzebach, albo usuń ich opis."

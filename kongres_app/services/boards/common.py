@@ -12,7 +12,7 @@ from kongres_app.models import DiscussionGroup, Note, NoteKind
 from kongres_app.services.congress import current_edition, roman, site_settings
 from kongres_app.services.errors import UserError
 from kongres_app.services.polish import chars
-from kongres_app.services.validation import clean_multiline
+from kongres_app.services.validators import clean_multiline
 
 KINDS: dict[str, str] = {NoteKind.DIFFICULTY: "Trudność", NoteKind.PROPOSAL: "Propozycja", NoteKind.QUESTION: "Pytanie"}
 MAX_TEXT = 500

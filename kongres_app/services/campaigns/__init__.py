@@ -53,12 +53,10 @@ from kongres_app.services.campaigns.moderation import (
     submit_campaign,
 )
 from kongres_app.services.campaigns.validation import (
-    DATE_PL_RE,
     IMAGE_PATH_RE,
     LIMITS,
     CampaignInput,
     CleanCampaign,
-    parse_day,
     validate_campaign,
 )
 from kongres_app.services.campaigns.views import (
@@ -77,6 +75,7 @@ from kongres_app.services.campaigns.views import (
     snapshot_points,
     totals_of,
 )
+from kongres_app.services.validators import DATE_PL_RE, parse_day
 
 __all__ = [
     "CATEGORIES",

@@ -23,7 +23,7 @@ from kongres_app.services.clock import utcnow
 from kongres_app.services.congress import current_edition
 from kongres_app.services.polish import chars
 from kongres_app.services.registration import registration_for_token
-from kongres_app.services.validation import clean_text
+from kongres_app.services.validators import clean_text
 
 # ----------------------------------------------------------------------------- writes
 

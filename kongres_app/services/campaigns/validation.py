@@ -9,14 +9,20 @@ from datetime import date
 from kongres_app.services.campaigns.catalog import CATEGORIES, MAX_YEARS_AHEAD, PLATFORMS
 from kongres_app.services.dictionaries import GMINAS
 from kongres_app.services.polish import chars
-from kongres_app.services.progress import MAX_AMOUNT, local_host_problem, parse_number, url_problem
-from kongres_app.services.validation import clean_multiline, clean_text
+from kongres_app.services.progress import local_host_problem, url_problem
+from kongres_app.services.validators import (
+    amount,
+    clean_multiline,
+    clean_text,
+    collect,
+    day,
+    text,
+)
 
 # ----------------------------------------------------------------------------- validation
 
 LIMITS = {"title": 150, "org_name": 200, "blurb": 200, "description": 5000, "image_path": 300, "image_alt": 250}
 IMAGE_PATH_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.(jpg|jpeg|png|webp)$")
-DATE_PL_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 @dataclass
@@ -65,57 +71,54 @@ class CleanCampaign:
 
 def _text(errors: dict[str, str], key: str, value: str, minimum: int, missing: str) -> str:
     cleaned = clean_text(value)
-    if not cleaned:
-        errors[key] = missing
-    elif len(cleaned) < minimum:
-        errors[key] = f"Za krótko: wpisz co najmniej {chars(minimum)}."
-    elif len(cleaned) > LIMITS[key]:
-        errors[key] = f"Wpisz najwyżej {chars(LIMITS[key])} (teraz: {len(cleaned)})."
+    collect(errors, text, cleaned, field=key, max_length=LIMITS[key], required=missing, min_length=minimum, default="")
     return cleaned
 
 
 def _description(errors: dict[str, str], value: str) -> str:
     cleaned = re.sub(r"\n{3,}", "\n\n", clean_multiline(value))
-    if len(cleaned) < 30:
-        errors["description"] = f"Opisz zbiórkę: na co są pieniądze i komu pomogą (co najmniej {chars(30)})."
-    elif len(cleaned) > LIMITS["description"]:
-        errors["description"] = f"Opis może mieć najwyżej {chars(LIMITS['description'])} (teraz: {len(cleaned)})."
+    too_short = f"Opisz zbiórkę: na co są pieniądze i komu pomogą (co najmniej {chars(30)})."
+    collect(
+        errors,
+        text,
+        cleaned,
+        field="description",
+        max_length=LIMITS["description"],
+        required=too_short,
+        min_length=30,
+        multiline=True,
+        too_short=too_short,
+        too_long=f"Opis może mieć najwyżej {chars(LIMITS['description'])} (teraz: {len(cleaned)}).",
+        default="",
+    )
     return cleaned
 
 
-def _whole_number(errors: dict[str, str], key: str, value: str, what: str) -> int:
-    if not clean_text(value):
-        return 0
-    try:
-        number = parse_number(value)
-    except ValueError:
-        errors[key] = f"Wpisz {what} cyframi, np. 12 500."
-        return 0
-    if number != int(number):
-        errors[key] = f"Wpisz {what} w pełnych liczbach, bez groszy."
-    elif not 0 <= number <= MAX_AMOUNT:
-        errors[key] = f"Sprawdź {what}: to nie wygląda na prawdziwą liczbę."
-    return int(number)
-
-
-def parse_day(value: str) -> date | None:
-    """``2026-03-04`` (a date field) or ``4.03.2026`` (typed by hand)."""
-    value = clean_text(value)
-    try:
-        if match := DATE_PL_RE.match(value):
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+def _whole_number(errors: dict[str, str], key: str, value: str, what: str, money: bool = True) -> int:
+    """Whole złoty (or people); empty is 0."""
+    number = collect(errors, amount, value, field=key, what=what, required=False, decimals=0, money=money, default=None)
+    return int(number or 0)
 
 
 def _dates(errors: dict[str, str], data: CampaignInput, today: date, editing: bool) -> tuple[date, date]:
-    starts_on, ends_on = parse_day(data.starts_on), parse_day(data.ends_on)
-    if starts_on is None:
-        errors["starts_on"] = "Podaj datę rozpoczęcia zbiórki, np. 1.03.2026."
+    starts_on = collect(
+        errors,
+        day,
+        data.starts_on,
+        field="starts_on",
+        message="Podaj datę rozpoczęcia zbiórki, np. 1.03.2026.",
+        default=None,
+    )
+    ends_on = collect(
+        errors,
+        day,
+        data.ends_on,
+        field="ends_on",
+        message="Podaj datę zakończenia zbiórki, np. 31.03.2026.",
+        default=None,
+    )
     if ends_on is None:
-        errors["ends_on"] = "Podaj datę zakończenia zbiórki, np. 31.03.2026."
+        pass
     elif starts_on is not None and ends_on < starts_on:
         errors["ends_on"] = "Zbiórka nie może skończyć się przed rozpoczęciem."
     elif not editing and ends_on < today:
@@ -155,7 +158,7 @@ def validate_campaign(
     description = _description(errors, data.description)
     goal = _whole_number(errors, "goal_pln", data.goal_pln, "cel zbiórki")
     raised = _whole_number(errors, "raised_pln", data.raised_pln, "zebraną kwotę")
-    supporters = _whole_number(errors, "supporters", data.supporters, "liczbę osób wspierających")
+    supporters = _whole_number(errors, "supporters", data.supporters, "liczbę osób wspierających", money=False)
     starts_on, ends_on = _dates(errors, data, today, editing)
     if data.platform not in PLATFORMS:
         errors["platform"] = "Wybierz serwis, w którym trwa zbiórka."

@@ -34,7 +34,7 @@ from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import GMINAS
 from kongres_app.services.polish import LOCALE, count, fold, money, polish_datetime
 from kongres_app.services.registration import registration_for_token
-from kongres_app.services.validation import clean_text
+from kongres_app.services.validators import clean_text
 
 # ----------------------------------------------------------------------------- views
 
