@@ -49,10 +49,9 @@ def current_values(session: Session, actor: Staff | None) -> dict[str, str]:
 
 
 def _number(errors: dict[str, str], values: dict[str, str], key: str, low: int = 0) -> int:
-    what = f"liczbę całkowitą{' większą od zera' if low else ''}"
-    number = collect(
-        errors, amount, values.get(key, ""), field=key, what=what, minimum=low, decimals=0, money=False, default=None
-    )
+    number = collect(errors, amount, values.get(key, ""), field=key, minimum=low, decimals=0, money=False, default=None)
+    if key in errors:  # one message for every refusal, as the settings form always said
+        errors[key] = f"Podaj liczbę całkowitą{' większą od zera' if low else ''}."
     return int(number or 0)
 
 

@@ -141,7 +141,7 @@ def amount(
         raise UserError(f"Wpisz {what} cyframi, np. 12 500.", field) from None
     if number != round(number, decimals):
         if decimals == 0:
-            message = f"Wpisz {what} w pełnych złotych, bez groszy." if money else f"Wpisz {what} w pełnych liczbach."
+            message = f"Wpisz {what} w pełnych liczbach, bez groszy." if money else f"Wpisz {what} w pełnych liczbach."
         else:
             message = f"Wpisz {what} z dokładnością do groszy, np. 1 500,50."
         raise UserError(message, field)

@@ -143,3 +143,14 @@ def test_collect_notes_each_refusal_under_its_field():
     assert v.collect(errors, v.amount, "x", field="a", default=None) is None
     assert v.collect(errors, v.text, "ok", field="t", max_length=5, default="") == "ok"
     assert errors == {"a": "Wpisz kwotę cyframi, np. 12 500."}
+
+
+def test_the_grant_form_takes_amounts_and_deadlines_as_its_hints_write_them():
+    from kongres_app.services import grants
+    from tests.unit.test_grants import good
+
+    values, errors = grants.validate(good(funds_pln=f"50{NBSP}000 zł", offer_deadline="2026-12-20 15:00"))
+    assert errors == {} and values["funds_pln"] == 50000
+    assert grants.utc_to_local(values["offer_deadline"]).strftime("%Y-%m-%d %H:%M") == "2026-12-20 15:00"
+    _, errors = grants.validate(good(funds_pln="-100", granted_last_year_pln="12,50"))
+    assert "Sprawdź" in errors["funds_pln"] and "bez groszy" in errors["granted_last_year_pln"]
