@@ -41,7 +41,7 @@ from kongres_app.testing import AppProcess, app_environment, free_port, local_se
 
 NAMESPACE = "/_event"
 ROOT = "reflex___state____state"
-BOARD_STATE = f"{ROOT}.kongres_app___states___boards____board_state"
+PARTICIPANT_STATE = f"{ROOT}.kongres_app___states___board_participant____board_participant_state"
 POSTS = 5
 HYDRATED = '"is_hydrated_rx_state_":true'
 FLOOR_HYDRATED = ('"hydrated": true', '"hydrated":true')
@@ -185,7 +185,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def send_event(tab: Tab, name: str, payload: dict) -> None:
-    event = {"name": f"{BOARD_STATE}.{name}", "payload": payload, "router_data": {"pathname": "/grupy/1"}}
+    event = {"name": f"{PARTICIPANT_STATE}.{name}", "payload": payload, "router_data": {"pathname": "/grupy/1"}}
     await tab.ws.send(f"42{NAMESPACE}," + json.dumps(["event", event]))
 
 
@@ -221,7 +221,7 @@ async def run_app(url: str, pids: list[int], n: int, poster_token: str, note_id)
     await asyncio.sleep(gc_settle)
     rss_joined = tree_rss(pids)
 
-    poster = await open_tab(ws_url, "/grupy/1", state_schema, {f"{BOARD_STATE}.participant_token": poster_token})
+    poster = await open_tab(ws_url, "/grupy/1", state_schema, {f"{PARTICIPANT_STATE}.participant_token": poster_token})
     poster_listener = asyncio.create_task(listen(poster, markers))
     await asyncio.wait_for(poster.hydrated.wait(), timeout=60)
     latencies, all_in = [], []

@@ -49,7 +49,8 @@ from kongres_app.settings import load_settings
 from kongres_app.states import uploads
 from kongres_app.states.announcements import AnnouncementState
 from kongres_app.states.audit_log import AuditLogState
-from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
+from kongres_app.states.board_overviews import GroupsState, PlenaryState
+from kongres_app.states.boards import BoardState
 from kongres_app.states.campaign_submit import CampaignSubmitState
 from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
 from kongres_app.states.check_in import CheckInState

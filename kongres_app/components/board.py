@@ -8,6 +8,8 @@ from reflex.vars import ObjectVar
 from kongres_app.components import forms
 from kongres_app.components.my_data import source_note
 from kongres_app.services.boards import KINDS, NoteView
+from kongres_app.states.board_moderation import BoardModerationState as M
+from kongres_app.states.board_participant import BoardParticipantState as P
 from kongres_app.states.boards import BoardState as B
 
 KIND_COLOURS = {"trudnosc": "red", "propozycja": "green", "pytanie": "blue"}
@@ -15,10 +17,10 @@ KIND_COLOURS = {"trudnosc": "red", "propozycja": "green", "pytanie": "blue"}
 
 def join_box() -> rx.Component:
     return rx.cond(
-        B.me_name != "",
+        P.me_name != "",
         rx.flex(
-            rx.text("Piszesz jako ", rx.el.strong(B.me_name), " (", B.me_org, ").", as_="p"),
-            rx.button("To nie ja", variant="soft", size="1", on_click=B.not_me),
+            rx.text("Piszesz jako ", rx.el.strong(P.me_name), " (", P.me_org, ").", as_="p"),
+            rx.button("To nie ja", variant="soft", size="1", on_click=P.not_me),
             spacing="3",
             align="center",
             wrap="wrap",
@@ -35,9 +37,9 @@ def join_box() -> rx.Component:
             rx.flex(
                 forms.text_input(
                     "pole-kod-tablica",
-                    B.code,
-                    B.set_code,
-                    B.code_error,
+                    P.code,
+                    P.set_code,
+                    P.code_error,
                     label_text="Kod wejścia",
                     required=True,
                     autocomplete="off",
@@ -48,7 +50,7 @@ def join_box() -> rx.Component:
                 align="end",
                 wrap="wrap",
             ),
-            on_submit=B.join,
+            on_submit=P.join,
             reset_on_submit=False,
             class_name="join-box",
         ),
@@ -71,8 +73,8 @@ def note_form() -> rx.Component:
                         wrap="wrap",
                     ),
                     # Uncontrolled: the choice shows at once, not after the server's answer on a slow network.
-                    default_value=B.draft_kind,
-                    on_change=B.set_draft_kind,
+                    default_value=P.draft_kind,
+                    on_change=P.set_draft_kind,
                     name="rodzaj",
                 ),
                 class_name="plain-fieldset",
@@ -81,21 +83,21 @@ def note_form() -> rx.Component:
         ),
         forms.text_input(
             "pole-notatka",
-            B.draft,
-            B.set_draft,
-            B.draft_error,
+            P.draft,
+            P.set_draft,
+            P.draft_error,
             label_text="Treść",
             required=True,
             hint="Najwyżej 500 znaków. Tekst pokazujemy dokładnie tak, jak go wpiszesz.",
             max_length=500,
             multiline=True,
         ),
-        rx.text(B.draft.length(), " / 500 znaków", size="1", as_="p", aria_live="off"),
+        rx.text(P.draft.length(), " / 500 znaków", size="1", as_="p", aria_live="off"),
         forms.checkbox_input(
-            "pole-anonimowo", B.draft_anonymous, B.set_draft_anonymous, "", "Dodaj anonimowo", required=False
+            "pole-anonimowo", P.draft_anonymous, P.set_draft_anonymous, "", "Dodaj anonimowo", required=False
         ),
         forms.submit_button("Dodaj notatkę", size="3"),
-        on_submit=B.post,
+        on_submit=P.post,
         reset_on_submit=False,
         class_name="note-form",
     )
@@ -121,50 +123,50 @@ def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
         rx.flex(
             rx.cond(
                 note.hidden,
-                rx.button("Przywróć", size="1", variant="soft", on_click=B.unhide(nid)),
-                rx.button("Ukryj", size="1", variant="soft", color_scheme="red", on_click=B.ask_hide(nid)),
+                rx.button("Przywróć", size="1", variant="soft", on_click=M.unhide(nid)),
+                rx.button("Ukryj", size="1", variant="soft", color_scheme="red", on_click=M.ask_hide(nid)),
             ),
             rx.button(
                 rx.cond(note.pinned, "Odepnij", "Przypnij"),
                 size="1",
                 variant="soft",
-                on_click=B.set_flag(nid, "pinned", ~note.pinned),
+                on_click=M.set_flag(nid, "pinned", ~note.pinned),
             ),
             rx.button(
                 rx.cond(note.plenary, "Zdejmij z plenarnej", "Na sesję plenarną"),
                 size="1",
                 variant="soft",
-                on_click=B.set_flag(nid, "plenary", ~note.plenary),
+                on_click=M.set_flag(nid, "plenary", ~note.plenary),
             ),
-            rx.button("Połącz z inną", size="1", variant="soft", on_click=B.ask_merge(nid)),
+            rx.button("Połącz z inną", size="1", variant="soft", on_click=M.ask_merge(nid)),
             spacing="2",
             wrap="wrap",
         ),
         rx.cond(
-            B.hiding_id == nid,
+            M.hiding_id == nid,
             _inline_form(
                 forms.text_input(
-                    "pole-powod", B.hide_reason, B.set_hide_reason, "", label_text="Powód ukrycia", required=True
+                    "pole-powod", M.hide_reason, M.set_hide_reason, "", label_text="Powód ukrycia", required=True
                 ),
                 forms.submit_button("Ukryj notatkę", size="1", color_scheme="red"),
-                on_submit=B.hide,
-                on_cancel=B.cancel_moderation,
+                on_submit=M.hide,
+                on_cancel=M.cancel_moderation,
             ),
         ),
         rx.cond(
-            B.merging_id == nid,
+            M.merging_id == nid,
             _inline_form(
                 forms.text_input(
                     "pole-polacz",
-                    B.merge_target,
-                    B.set_merge_target,
+                    M.merge_target,
+                    M.set_merge_target,
                     "",
                     label_text="Numer notatki, do której dołączyć tę",
                     required=True,
                 ),
                 forms.submit_button("Połącz", size="1"),
-                on_submit=B.merge,
-                on_cancel=B.cancel_moderation,
+                on_submit=M.merge,
+                on_cancel=M.cancel_moderation,
             ),
         ),
         margin_top="2",
@@ -174,26 +176,26 @@ def moderation_tools(note: ObjectVar[NoteView]) -> rx.Component:
 def own_tools(note: ObjectVar[NoteView]) -> rx.Component:
     nid = note.id.to_string()
     return rx.cond(
-        B.my_notes.contains(nid),
+        P.my_notes.contains(nid),
         rx.cond(
-            B.editing_id == nid,
+            P.editing_id == nid,
             _inline_form(
                 forms.text_input(
                     "pole-edycja",
-                    B.edit_text,
-                    B.set_edit_text,
+                    P.edit_text,
+                    P.set_edit_text,
                     "",
                     label_text="Popraw treść",
                     multiline=True,
                     max_length=500,
                 ),
                 forms.submit_button("Zapisz", size="1"),
-                on_submit=B.save_edit,
-                on_cancel=B.stop_edit,
+                on_submit=P.save_edit,
+                on_cancel=P.stop_edit,
             ),
             rx.flex(
-                rx.button("Popraw", size="1", variant="ghost", on_click=B.start_edit(nid)),
-                rx.button("Usuń", size="1", variant="ghost", color_scheme="red", on_click=B.delete(nid)),
+                rx.button("Popraw", size="1", variant="ghost", on_click=P.start_edit(nid)),
+                rx.button("Usuń", size="1", variant="ghost", color_scheme="red", on_click=P.delete(nid)),
                 spacing="2",
             ),
         ),
@@ -202,7 +204,7 @@ def own_tools(note: ObjectVar[NoteView]) -> rx.Component:
 
 def note_card(note: ObjectVar[NoteView], projector: bool = False) -> rx.Component:
     nid = note.id.to_string()
-    voted = B.my_votes.contains(nid)
+    voted = P.my_votes.contains(nid)
     return rx.el.li(
         rx.card(
             rx.flex(
@@ -234,17 +236,17 @@ def note_card(note: ObjectVar[NoteView], projector: bool = False) -> rx.Componen
                             aria_label="Popieram (liczba poparć: " + note.votes.to_string() + ")",
                             variant=rx.cond(voted, "solid", "outline"),
                             aria_pressed=rx.cond(voted, "true", "false"),
-                            disabled=~B.can_post,
-                            on_click=B.toggle_vote(nid),
+                            disabled=~P.can_post,
+                            on_click=P.toggle_vote(nid),
                             size="2",
                         ),
                         rx.cond(
-                            B.me_name != "",
+                            P.me_name != "",
                             rx.button(
                                 "Zgłoś",
                                 size="1",
                                 variant="ghost",
-                                on_click=B.report(nid),
+                                on_click=P.report(nid),
                                 aria_label="Zgłoś notatkę nr " + nid,
                             ),
                         ),
@@ -252,7 +254,7 @@ def note_card(note: ObjectVar[NoteView], projector: bool = False) -> rx.Componen
                         align="center",
                     ),
                     own_tools(note),
-                    rx.cond(B.is_moderator, moderation_tools(note)),
+                    rx.cond(M.is_moderator, moderation_tools(note)),
                 ),
             ),
         ),

@@ -3,7 +3,7 @@
 Measured on Reflex's own linked states (see REFLEX_NOTES.md): every join and every event of a linked
 tab re-sends to all linked tabs, which made a 300-tab board cost 275 ms per note and 113 s to fill.
 Here a tab viewing a board only enters a socket.io room; a change computes the board's payload once
-from the database and emits it once to the room, as a delta of that tab's own ``BoardState`` vars.
+from the database and emits it once to the room, as a delta of that tab's own state (``Pushed``).
 Joining costs one room entry; no tab holds another tab's data; per-tab state stays small.
 
 With several workers (``REFLEX_REDIS_URL``), each payload is published on a Redis channel and every
@@ -17,7 +17,7 @@ import json
 import logging
 import time
 import zlib
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import reflex as rx
@@ -56,20 +56,49 @@ def flat(view: Any) -> dict[str, Any]:
     }
 
 
-BOARD_VARS = ("notes_by_id", "newest_ids", "top_ids")  # what a board push sets on BoardState (also "mod_"…)
+BOARD_VARS = ("notes_by_id", "newest_ids", "top_ids")  # a board as vars: see ``board_vars``
+
+
+@dataclass(frozen=True)
+class Pushed:
+    """The vars a push writes straight into one state of the tabs in a room, declared next to that state.
+
+    A push bypasses the server's copy of the state: a var the state does not declare is ignored by every
+    browser without an error, so ``check_pushed_vars`` stops the start instead, and ``packet`` refuses a
+    var the declaration does not name.
+    """
+
+    state: type[rx.State]
+    names: tuple[str, ...]
+
+    def packet(self, values: dict[str, Any]) -> dict:
+        unknown = set(values) - set(self.names)
+        if unknown:
+            raise ValueError(f"{self.state.__name__} has no pushed var(s) {sorted(unknown)}")
+        return _delta(self.state.get_full_name(), values)
+
+
+def _announcements_push() -> Pushed:
+    from kongres_app.states.announcements import AnnouncementState
+
+    return Pushed(AnnouncementState, ("items",))
+
+
+def pushes() -> list[Pushed]:
+    """Every push the live layer sends, each declared by the module of the state it writes into."""
+    from kongres_app.states.board_moderation import MODERATION_PUSH
+    from kongres_app.states.board_overviews import GROUPS_PUSH, PLENARY_PUSH
+    from kongres_app.states.boards import BOARD_PUSH
+
+    return [BOARD_PUSH, MODERATION_PUSH, PLENARY_PUSH, GROUPS_PUSH, _announcements_push()]
 
 
 def pushed_vars() -> dict[type[rx.State], set[str]]:
     """Every var a push writes straight into a tab, by the state that must declare it."""
-    from kongres_app.states.announcements import AnnouncementState
-    from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
-
-    return {
-        BoardState: {*BOARD_VARS, *(f"mod_{name}" for name in BOARD_VARS), "live_message"},
-        PlenaryState: {"groups"},
-        GroupsState: {"groups"},
-        AnnouncementState: {"items"},
-    }
+    found: dict[type[rx.State], set[str]] = {}
+    for push in pushes():
+        found.setdefault(push.state, set()).update(push.names)
+    return found
 
 
 def check_pushed_vars() -> None:
@@ -85,13 +114,13 @@ def check_pushed_vars() -> None:
         raise RuntimeError("Live pushes write vars their states do not declare: " + ", ".join(sorted(missing)))
 
 
-def board_vars(view: boards.BoardView, prefix: str = "") -> dict[str, Any]:
+def board_vars(view: boards.BoardView) -> dict[str, Any]:
     """The board as the vars the page renders: notes by id plus the two orderings of ids."""
     notes_by_id, newest_ids, top_ids = BOARD_VARS
     return {
-        f"{prefix}{notes_by_id}": {str(n.id): flat(n) for n in view.notes},
-        f"{prefix}{newest_ids}": [str(n.id) for n in view.notes],
-        f"{prefix}{top_ids}": [str(n.id) for n in view.top],
+        notes_by_id: {str(n.id): flat(n) for n in view.notes},
+        newest_ids: [str(n.id) for n in view.notes],
+        top_ids: [str(n.id) for n in view.top],
     }
 
 
@@ -155,9 +184,9 @@ async def drop_revoked_moderators() -> list[str]:
     revoked = await asyncio.to_thread(_no_longer_moderating, entries)
     if not revoked:
         return []
-    from kongres_app.states.boards import BoardState
+    from kongres_app.states.board_moderation import MODERATION_PUSH
 
-    emptied = _delta(BoardState.get_full_name(), {**board_vars(boards.BoardView(), "mod_"), "is_moderator": False})
+    emptied = MODERATION_PUSH.packet({**board_vars(boards.BoardView()), "is_moderator": False})
     for sid in revoked:
         _moderators.pop(sid, None)
         await namespace.leave_room(sid, _shard(sid, moderator_room(entries[sid][1])))
@@ -179,18 +208,19 @@ async def watch_moderators_forever() -> None:
 
 def _messages(number: int, announcement: str) -> list[tuple[str, dict]]:
     """Every (room, packet) one change of board ``number`` produces, computed once."""
-    from kongres_app.states.boards import BoardState, GroupsState, PlenaryState
+    from kongres_app.states.board_moderation import MODERATION_PUSH
+    from kongres_app.states.board_overviews import GROUPS_PUSH, PLENARY_PUSH
+    from kongres_app.states.boards import BOARD_PUSH
 
     with session_scope() as session:
         public, moderated = boards.board_views(session, number)
         plenary = boards.plenary_view(session)
         overview = boards.groups_overview(session)
-    board_state = BoardState.get_full_name()
     return [
-        (board_room(number), _delta(board_state, {**board_vars(public), "live_message": announcement})),
-        (moderator_room(number), _delta(board_state, board_vars(moderated, "mod_"))),
-        (PLENARY_ROOM, _delta(PlenaryState.get_full_name(), {"groups": [flat(g) for g in plenary]})),
-        (GROUPS_ROOM, _delta(GroupsState.get_full_name(), {"groups": [flat(g) for g in overview]})),
+        (board_room(number), BOARD_PUSH.packet({**board_vars(public), "live_message": announcement})),
+        (moderator_room(number), MODERATION_PUSH.packet(board_vars(moderated))),
+        (PLENARY_ROOM, PLENARY_PUSH.packet({"groups": [flat(g) for g in plenary]})),
+        (GROUPS_ROOM, GROUPS_PUSH.packet({"groups": [flat(g) for g in overview]})),
     ]
 
 
@@ -208,11 +238,10 @@ async def _emit_local(messages: list[tuple[str, dict]]) -> None:
 
 def _announcement_messages() -> list[tuple[str, dict]]:
     from kongres_app.services import announcements
-    from kongres_app.states.announcements import AnnouncementState
 
     with session_scope() as session:
         items = announcements.active(session)
-    return [(ANNOUNCEMENTS_ROOM, _delta(AnnouncementState.get_full_name(), {"items": [asdict(a) for a in items]}))]
+    return [(ANNOUNCEMENTS_ROOM, _announcements_push().packet({"items": [asdict(a) for a in items]}))]
 
 
 async def publish_announcements() -> list[int]:
@@ -260,6 +289,12 @@ def publish_soon(number: int, announcement: str = "") -> None:
     task = _publishers.get(number)
     if task is None or task.done():
         _publishers[number] = asyncio.create_task(_publish_pending(number))
+
+
+async def settled() -> None:
+    """Wait until every queued board push of this worker has been sent (or has failed)."""
+    while running := [task for task in _publishers.values() if not task.done()]:
+        await asyncio.gather(*running, return_exceptions=True)
 
 
 async def _publish_pending(number: int) -> None:

@@ -8,8 +8,10 @@ from kongres_app.components.board import join_box, note_form, note_list
 from kongres_app.components.layout import loading, page
 from kongres_app.components.links import file_link
 from kongres_app.services.boards import GroupSummary, NoteView, PlenaryGroup
+from kongres_app.states.board_moderation import BoardModerationState as M
+from kongres_app.states.board_overviews import GroupsState, PlenaryState
+from kongres_app.states.board_participant import BoardParticipantState as P
 from kongres_app.states.boards import BoardState as B
-from kongres_app.states.boards import GroupsState, PlenaryState
 
 
 def group_summary(g: ObjectVar[GroupSummary]) -> rx.Component:
@@ -83,11 +85,11 @@ def controls() -> rx.Component:
 
 
 def _list():
-    moderator = rx.cond(B.sort == "top", B.mod_top_ids, B.mod_newest_ids)
+    moderator = rx.cond(B.sort == "top", M.top_ids, M.newest_ids)
     public = rx.cond(B.sort == "top", B.top_ids, B.newest_ids)
     return rx.cond(
-        B.is_moderator,
-        note_list(moderator, B.mod_notes_by_id),
+        M.is_moderator,
+        note_list(moderator, M.notes_by_id),
         rx.cond(
             B.newest_ids.length() > 0,
             note_list(public, B.notes_by_id),
@@ -120,10 +122,10 @@ def board_body() -> rx.Component:
         rx.box(B.live_message, aria_live="polite", class_name="sr-only"),
         join_box(),
         rx.cond(
-            B.can_post,
+            P.can_post,
             note_form(),
             rx.cond(
-                B.me_name != "",
+                P.me_name != "",
                 rx.text("Piszesz i głosujesz na tablicy swojej grupy; tę możesz czytać.", as_="p", margin_y="3"),
             ),
         ),

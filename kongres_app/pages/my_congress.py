@@ -7,6 +7,7 @@ from kongres_app.components.board import join_box
 from kongres_app.components.congress import agenda_summary
 from kongres_app.components.layout import loading, page
 from kongres_app.components.my_data import my_data_section
+from kongres_app.states.board_participant import BoardParticipantState as P
 from kongres_app.states.boards import BoardState as B
 from kongres_app.states.congress import CongressState
 
@@ -38,8 +39,8 @@ def dashboard() -> rx.Component:
         ),
         rx.heading("Twoje notatki", as_="h2", size="6", margin_top="5"),
         rx.cond(
-            B.my_notes.length() > 0,
-            rx.el.ul(rx.foreach(B.my_notes, my_note), class_name="stack-list", aria_live="polite"),
+            P.my_notes.length() > 0,
+            rx.el.ul(rx.foreach(P.my_notes, my_note), class_name="stack-list", aria_live="polite"),
             rx.text("Nie masz jeszcze notatek. Możesz je dodać na tablicy swojej grupy.", as_="p"),
         ),
         rx.heading("Program dnia", as_="h2", size="6", margin_top="5"),
@@ -56,7 +57,7 @@ def my_congress() -> rx.Component:
         join_box(),
         rx.cond(
             B.loaded,
-            rx.cond(B.me_name != "", dashboard(), rx.fragment()),
+            rx.cond(P.me_name != "", dashboard(), rx.fragment()),
             loading(),
         ),
         active=routes.MY_CONGRESS,

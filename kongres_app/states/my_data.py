@@ -7,7 +7,7 @@ from kongres_app.offload import in_thread
 from kongres_app.services import boards, delegate_privacy
 from kongres_app.services.delegate_privacy import MyData
 from kongres_app.settings import load_settings
-from kongres_app.states.boards import BoardState
+from kongres_app.states.board_participant import BoardParticipantState
 from kongres_app.states.events import event
 
 
@@ -45,8 +45,8 @@ class MyDataState(rx.State):
     notice: str = ""
 
     async def _token(self) -> str:
-        board = await self.get_state(BoardState)
-        return board.participant_token
+        participant = await self.get_state(BoardParticipantState)
+        return participant.participant_token
 
     def _show(self, data: MyData | None, notice: str = "") -> None:
         self.data = data or MyData()

@@ -19,7 +19,7 @@ from tests.e2e.test_hardening import _organiser
 from tests.e2e.test_registration import unique
 
 pytestmark = pytest.mark.e2e
-BOARD = state_name("kongres_app.states.boards", "BoardState")
+PARTICIPANT = state_name("kongres_app.states.board_participant", "BoardParticipantState")
 _names = itertools.count(1)
 
 
@@ -76,7 +76,7 @@ def note_by(engine, code: str, board: int, text: str) -> int:
 def delegate_socket(base_url: str, engine, code: str, board: int) -> RawClient:
     """A tab of a delegate who joined (their board token in browser storage), on their board."""
     token = board_token(engine, code)
-    return RawClient(base_url, f"/grupy/{board}", client_vars={f"{BOARD}.participant_token": token})
+    return RawClient(base_url, f"/grupy/{board}", client_vars={f"{PARTICIPANT}.participant_token": token})
 
 
 # ----------------------------------------------------------------------------- reports
@@ -85,7 +85,7 @@ def delegate_socket(base_url: str, engine, code: str, board: int) -> RawClient:
 def report_from(base_url: str, engine, code: str, number: int, note_id: int) -> None:
     client = delegate_socket(base_url, engine, code, number)
     try:
-        client.emit(f"{BOARD}.report", note_id=str(note_id))
+        client.emit(f"{PARTICIPANT}.report", note_id=str(note_id))
         client.wait_until(lambda: client.seen("zgłoszenie trafiło do moderatorów"))
     finally:
         client.close()

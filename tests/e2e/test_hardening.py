@@ -139,20 +139,20 @@ def test_a_moderator_whose_session_ends_stops_getting_hidden_notes(browser: Brow
     context.close()
 
 
-BOARD = state_name("kongres_app.states.boards", "BoardState")
+PARTICIPANT = state_name("kongres_app.states.board_participant", "BoardParticipantState")
 
 
 def test_oversized_storage_values_and_messages_are_refused(base_url):
     """Hydration carried ``participant_token: "M" * 900000`` into a state that kept it for an hour."""
-    client = RawClient(base_url, "/grupy/1", client_vars={f"{BOARD}.participant_token": "M" * 5000})
+    client = RawClient(base_url, "/grupy/1", client_vars={f"{PARTICIPANT}.participant_token": "M" * 5000})
     try:
-        client.emit(f"{BOARD}.set_code", value="x")  # any event: its answer ends the hydration's replies
+        client.emit(f"{PARTICIPANT}.set_code", value="x")  # any event: its answer ends the hydration's replies
         client.drain(2)
         assert client.deltas, "the server answered"
         assert not client.seen("M" * 200)  # a value over the bound never reached the state (nothing echoed)
     finally:
         client.close()
     with pytest.raises((TimeoutError, ConnectionError, simple_websocket.ConnectionClosed)):
-        huge = RawClient(base_url, "/grupy/1", client_vars={f"{BOARD}.participant_token": "M" * 900_000})
+        huge = RawClient(base_url, "/grupy/1", client_vars={f"{PARTICIPANT}.participant_token": "M" * 900_000})
         huge.close()
     assert httpx.get(base_url + "/ping", timeout=10).status_code == 200  # and the server is fine

@@ -92,7 +92,8 @@ def test_organiser_handlers_refuse_and_change_nothing(app_engine, base_url, vict
     assert client.seen("Brak uprawnień")
 
 
-BOARD = state_name("kongres_app.states.boards", "BoardState")
+PARTICIPANT = state_name("kongres_app.states.board_participant", "BoardParticipantState")
+MODERATION = state_name("kongres_app.states.board_moderation", "BoardModerationState")
 
 
 def test_board_handlers_refuse_posting_votes_and_moderation_without_rights(app_engine, base_url):
@@ -119,30 +120,30 @@ def test_board_handlers_refuse_posting_votes_and_moderation_without_rights(app_e
     before = board_state()
     for client_vars in (
         None,
-        {f"{BOARD}.participant_token": outsider_token},
-        {f"{BOARD}.participant_token": "zmyslony"},
+        {f"{PARTICIPANT}.participant_token": outsider_token},
+        {f"{PARTICIPANT}.participant_token": "zmyslony"},
     ):
         client = RawClient(base_url, "/grupy/1", client_vars=client_vars)
         try:
-            client.emit(f"{BOARD}.set_draft", value="Wpis bez prawa")
-            client.emit(f"{BOARD}.post", _form_data={})
-            client.emit(f"{BOARD}.toggle_vote", note_id=str(note_id))
-            client.emit(f"{BOARD}.ask_hide", note_id=str(note_id))
-            client.emit(f"{BOARD}.set_hide_reason", value="atak")
-            client.emit(f"{BOARD}.hide", _form_data={})
-            client.emit(f"{BOARD}.set_flag", note_id=str(note_id), flag="plenary", value=True)
-            client.emit(f"{BOARD}.set_flag", note_id=str(note_id), flag="pinned", value=True)
-            client.emit(f"{BOARD}.unhide", note_id=str(note_id))
-            client.emit(f"{BOARD}.delete", note_id=str(note_id))
+            client.emit(f"{PARTICIPANT}.set_draft", value="Wpis bez prawa")
+            client.emit(f"{PARTICIPANT}.post", _form_data={})
+            client.emit(f"{PARTICIPANT}.toggle_vote", note_id=str(note_id))
+            client.emit(f"{MODERATION}.ask_hide", note_id=str(note_id))
+            client.emit(f"{MODERATION}.set_hide_reason", value="atak")
+            client.emit(f"{MODERATION}.hide", _form_data={})
+            client.emit(f"{MODERATION}.set_flag", note_id=str(note_id), flag="plenary", value=True)
+            client.emit(f"{MODERATION}.set_flag", note_id=str(note_id), flag="pinned", value=True)
+            client.emit(f"{MODERATION}.unhide", note_id=str(note_id))
+            client.emit(f"{PARTICIPANT}.delete", note_id=str(note_id))
             client.drain(3)
         finally:
             client.close()
         assert board_state() == before
     # The author's own token works (so the refusals above are about rights, not a broken path).
-    client = RawClient(base_url, "/grupy/1", client_vars={f"{BOARD}.participant_token": token})
+    client = RawClient(base_url, "/grupy/1", client_vars={f"{PARTICIPANT}.participant_token": token})
     try:
-        client.emit(f"{BOARD}.set_draft", value="Wpis autora")
-        client.emit(f"{BOARD}.post", _form_data={})
+        client.emit(f"{PARTICIPANT}.set_draft", value="Wpis autora")
+        client.emit(f"{PARTICIPANT}.post", _form_data={})
         client.drain(3)
     finally:
         client.close()
