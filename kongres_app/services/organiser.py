@@ -22,7 +22,7 @@ from kongres_app.services.congress import current_edition, roman
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, GMINAS, PENDING, STATUS_LABELS, WAITING
 from kongres_app.services.ids import parse_id
 from kongres_app.services.polish import count, of_places, places, plural, polish_datetime
-from kongres_app.services.registration_views import public_stats
+from kongres_app.services.stats import congress_stats
 
 PAGE_SIZE = 25
 SORTS = {
@@ -75,16 +75,10 @@ class Dashboard:
 
 def dashboard(session: Session, actor: Staff | None) -> Dashboard:
     require_organiser(session, actor, "read_dashboard")
-    stats = public_stats(session)
+    figures = congress_stats(session)
     edition = current_edition(session)
-    if not stats or edition is None:
+    if figures is None or edition is None:
         return Dashboard()
-    checked_in = session.exec(
-        select(func.count())
-        .select_from(CheckIn)
-        .join(Delegate, col(Delegate.id) == col(CheckIn.delegate_id))
-        .where(Delegate.edition_id == edition.id, Delegate.status == CONFIRMED)
-    ).one()
     # Every figure counts what the tiles count: registrations not cancelled and not awaiting their e-mail
     # confirmation, delegates with a place or on the waiting list.
     active = (
@@ -107,24 +101,24 @@ def dashboard(session: Session, actor: Staff | None) -> Dashboard:
         total += per_day[day]
         timeline.append(DayPoint(day, per_day[day], total))
     return Dashboard(
-        organisations=stats["organisations"],
-        confirmed=stats["delegates"]["confirmed"],
-        waiting=stats["delegates"]["waiting"],
-        venue_capacity=stats["venue"]["capacity"],
-        checked_in=checked_in,
+        organisations=figures.organisations,
+        confirmed=figures.confirmed,
+        waiting=figures.waiting,
+        venue_capacity=figures.venue_capacity,
+        checked_in=figures.checked_in,
         groups=[
             GroupTile(
-                g["number"],
-                f"Grupa {g['roman']}",
-                g["capacity"],
-                g["confirmed"],
-                g["waiting"],
-                round(100 * g["confirmed"] / g["capacity"]) if g["capacity"] else 0,
-                f"zajęte {g['confirmed']} z {of_places(g['capacity'])}",
+                g.number,
+                f"Grupa {g.roman}",
+                g.capacity,
+                g.confirmed,
+                g.waiting,
+                round(100 * g.confirmed / g.capacity) if g.capacity else 0,
+                f"zajęte {g.confirmed} z {of_places(g.capacity)}",
             )
-            for g in stats["groups"]
+            for g in figures.groups
         ],
-        gminas=[[g["name"], str(g["organisations"]), str(g["delegates_confirmed"])] for g in stats["gminas"]],
+        gminas=[[g.name, str(g.organisations), str(g.delegates_confirmed)] for g in figures.gminas],
         recent=[
             RecentRegistration(r.org_name, GMINAS.get(r.gmina, r.gmina), n, polish_datetime(r.created_at))
             for r, n in recent_rows

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from kongres_app.db import session_scope
 from kongres_app.services.registration import set_group_capacity
-from kongres_app.services.registration_views import public_stats
+from kongres_app.services.stats import public_stats
 from tests.e2e.axe import assert_no_violations
 from tests.factories import unique
 
