@@ -12,9 +12,9 @@ from kongres_app.routes import STAFF_COOKIE
 from kongres_app.services import boards
 from kongres_app.services.congress import roman
 from kongres_app.states.boards import TOO_MANY_VOTES
+from tests.e2e.journeys import organiser_login
 from tests.e2e.rawsocket import RawClient, state_name
 from tests.e2e.test_board_safety import BOARD, _names, delegate_socket, note_by, organisation, roomy_group
-from tests.e2e.test_hardening import _organiser
 
 pytestmark = pytest.mark.e2e
 DASHBOARD = state_name("kongres_app.states.dashboard", "DashboardState")
@@ -111,7 +111,7 @@ def dashboard_pushes(client: RawClient) -> list[dict]:
 
 def test_a_vote_flood_is_limited_and_dashboard_pushes_coalesce(base_url, app_engine):
     """300 vote toggles by one delegate caused 300 pushes to every organiser's dashboard."""
-    staff_token, _staff = _organiser(app_engine)
+    staff_token, _staff = organiser_login(app_engine)
     dashboard = RawClient(base_url, routes.STAFF_HOME, cookie=f"{STAFF_COOKIE}={staff_token}")
     number = roomy_group(app_engine, 2)
     _token, [(_a, author_code, _n), (_b, voter_code, _m)] = organisation(app_engine, number, number)

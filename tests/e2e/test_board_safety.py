@@ -14,9 +14,9 @@ from kongres_app.services import boards
 from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
 from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
+from tests.e2e.journeys import organiser_login
 from tests.e2e.rawsocket import RawClient, state_name
-from tests.e2e.test_hardening import _organiser
-from tests.e2e.test_registration import unique
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
 BOARD = state_name("kongres_app.states.boards", "BoardState")
@@ -160,9 +160,9 @@ def test_a_delegate_who_withdraws_leaves_the_board_as_they_choose(browser: Brows
 
 
 def test_an_organiser_cancelling_a_person_asks_about_their_notes(page: Page, base_url, app_engine):
-    from tests.e2e.test_people import open_participants
+    from tests.e2e.journeys import open_participants
 
-    _organiser(app_engine)
+    organiser_login(app_engine)
     number = roomy_group(app_engine, 1)
     _token, [(_id, code, name)] = organisation(app_engine, number, prefix="Fundacja Odwołana")
     text = f"Notatka osoby odwołanej przez organizatora {next(_names)}"

@@ -16,13 +16,11 @@ from sqlmodel import Session, col, func, select
 from kongres_app.db import session_scope
 from kongres_app.models import AuditEntry, Delegate, DiscussionGroup
 from kongres_app.services.registration import set_group_capacity
-from tests.e2e import test_organiser
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_organiser import log_in
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, open_participants, submit
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
-organiser_account = test_organiser.organiser_account  # the same account (and fixture) as the organiser tests
 _people = itertools.count(1)
 
 
@@ -53,17 +51,6 @@ def stored(engine, full_name: str) -> tuple[int, int, str]:
 def count(session: Session, group_id: int | None, status: str) -> int:
     query = select(func.count()).select_from(Delegate)
     return session.exec(query.where(Delegate.group_id == group_id, Delegate.status == status)).one()
-
-
-def open_participants(page: Page, organiser: str, full_name: str) -> Locator:
-    log_in(page, organiser)
-    expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
-    page.goto("/organizator/uczestnicy")
-    page.get_by_label("Szukaj (nazwisko, organizacja, kod, e-mail)").fill(full_name)
-    # CSS, not roles: while a modal dialog is open the page behind it is hidden from the accessibility tree.
-    row = page.locator("tr", has=page.locator("th", has_text=re.compile(f"^{re.escape(full_name)}$")))
-    expect(row).to_have_count(1)
-    return row
 
 
 def group_cell(row: Locator, label: str) -> Locator:
