@@ -45,7 +45,6 @@ class ClientLimits(rx.Middleware):
 # whole (five 200 KB events grew the log by 3 MB). Its log lines are cut to a bounded summary instead.
 MAX_LOG_VALUE_CHARS = 200
 MAX_LOG_MESSAGE_CHARS = 2000
-REFLEX_EVENT_LOGGERS = EVENT_LOGGERS
 _WRONG_TYPE = re.compile(
     r"^Error transforming event payload for handler (?P<handler>\S{1,300}): Error transforming event argument "
     r"'(?P<arg>[^']{0,200})' with value '(?P<value>.*)' and type hint '(?P<hint>[^\n]{0,300})'$",
@@ -79,7 +78,7 @@ class BoundedLog(logging.Filter):
 
 def bound_reflex_event_logs() -> None:
     """Install ``BoundedLog`` on the loggers through which Reflex reports a client's events (idempotent)."""
-    for name in REFLEX_EVENT_LOGGERS:
+    for name in EVENT_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(f, BoundedLog) for f in logger.filters):
             logger.addFilter(BoundedLog())
