@@ -15,6 +15,7 @@ from sqlmodel import Session, col, func, select
 
 from kongres_app.db import session_scope
 from kongres_app.models import AuditEntry, Delegate, DiscussionGroup
+from kongres_app.services.polish import of_places
 from kongres_app.services.registration import set_group_capacity
 from tests.e2e.axe import assert_no_violations
 from tests.e2e.journeys import fill_registration, open_participants, submit
@@ -129,7 +130,7 @@ def test_a_move_into_a_full_group_warns_of_the_waiting_list_before_confirming(
         dialog = page.get_by_role("alertdialog")
         dialog.get_by_label("Nowa grupa").select_option("3")
         preview = dialog.locator("#przenies-skutek")
-        expect(preview).to_contain_text(f"Grupa III jest pełna ({taken} z {taken} miejsc zajętych)")
+        expect(preview).to_contain_text(f"Grupa III jest pełna ({taken} z {of_places(taken)} zajętych)")
         expect(preview).to_contain_text(
             f"{name} trafi na listę rezerwową grupy III, na miejsce {waiting + 1} w kolejce"
         )
