@@ -19,7 +19,7 @@ from kongres_app.services.auth import AuthError, PermissionDenied, authenticate,
 from kongres_app.services.calendar import edition_ics
 from kongres_app.services.campaigns import public_campaigns_json
 from kongres_app.services.congress import public_congress_json
-from kongres_app.services.registration_views import public_stats
+from kongres_app.services.stats import public_stats
 from kongres_app.settings import load_settings
 
 

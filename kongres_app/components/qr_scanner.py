@@ -15,10 +15,7 @@ import json
 from typing import Annotated, Any
 
 import reflex as rx
-from reflex_base.components.component import field
-from reflex_base.event import EventHandler
-from reflex_base.vars.base import Var
-from reflex_base.vars.object import ObjectVar
+from reflex.vars import ObjectVar, Var
 
 SCANNER_PACKAGE = "@yudiel/react-qr-scanner"
 SCANNER_VERSION = "2.6.0"
@@ -43,17 +40,18 @@ class QrScanner(rx.NoSSRComponent):
     lib_dependencies: list[str] = WASM_DEPENDENCIES
     tag = "Scanner"
 
-    formats: Var[list[str]] = field(doc="Barcode formats to look for, e.g. ['qr_code'].")
-    constraints: Var[dict[str, Any]] = field(doc="MediaTrackConstraints for the camera.")
-    components: Var[dict[str, Any]] = field(doc="The library's own overlay controls (finder, torch ...).")
-    allow_multiple: Var[bool] = field(doc="Report a code that stays in view again after scan_delay.")
-    scan_delay: Var[int] = field(doc="Milliseconds between reports of codes that stay in view.")
-    sound: Var[bool] = field(doc="The library's own beep (off: the page gives its own feedback).")
-    class_names: Var[dict[str, str]] = field(doc="Class names for the container and the video.")
+    # Bare annotations, as Reflex's docs declare a wrapped component's props (``rx.field`` is for states).
+    formats: Var[list[str]]  # barcode formats to look for, e.g. ['qr_code']
+    constraints: Var[dict[str, Any]]  # MediaTrackConstraints for the camera
+    components: Var[dict[str, Any]]  # the library's own overlay controls (finder, torch ...)
+    allow_multiple: Var[bool]  # report a code that stays in view again after scan_delay
+    scan_delay: Var[int]  # milliseconds between reports of codes that stay in view
+    sound: Var[bool]  # the library's own beep (off: the page gives its own feedback)
+    class_names: Var[dict[str, str]]  # class names for the container and the video
 
     # ``Annotated[EventHandler, spec]`` is what ``EventHandler[spec]`` returns, spelt so mypy reads it too.
-    on_scan: Annotated[EventHandler, _first_decoded_value] = field(doc="A code was decoded: its text.")
-    on_error: Annotated[EventHandler, _error_kind] = field(doc="The camera could not start or decoding failed.")
+    on_scan: Annotated[rx.EventHandler, _first_decoded_value]  # a code was decoded: its text
+    on_error: Annotated[rx.EventHandler, _error_kind]  # the camera could not start or decoding failed
 
     def _get_dynamic_imports(self) -> str:
         # Same shape as NoSSRComponent's own (and Plotly's override): a client-only lazy component, whose

@@ -1,8 +1,9 @@
 """The only place that reaches past Reflex's public API, read from Reflex 0.10.1.
 
 Reflex 0.10 has no public way to ask whether a tab is connected, to name a tab's state for
-``app.modify_state``, or to spell the keys of a delta sent straight to a socket.io room; these helpers do,
-and ``tests/unit/test_reflex_adapter.py`` fails when an upgrade changes what they rely on. The app hands
+``app.modify_state``, to spell the keys of a delta sent straight to a socket.io room, or to name the loggers
+through which it reports a client's events; these helpers do, and ``tests/unit/test_reflex_adapter.py`` fails
+when an upgrade changes what they rely on. The app hands
 itself over at start (``bind``), so no state module imports the app module.
 """
 
@@ -17,6 +18,14 @@ if TYPE_CHECKING:
     import reflex as rx
 
 READ_FROM = "reflex 0.10.1"
+
+# The loggers that write a client's event (and a wrong-typed argument of it, whole) to the log: module names
+# of Reflex's internals (``logging.getLogger(__name__)`` there), filtered by ``states.limits``.
+EVENT_LOGGERS = (
+    "reflex.app",
+    "reflex_base.event.processor.base_state_processor",
+    "reflex_base.event.processor.event_processor",
+)
 _app: rx.App | None = None
 
 

@@ -17,16 +17,15 @@ from kongres_app.models import AuditOutcome, KrsConflict, KrsResolution, Registr
 from kongres_app.services import registration as reg
 from kongres_app.services.auth import Staff, audit, require_organiser
 from kongres_app.services.clock import utcnow
+from kongres_app.services.errors import UserError
 from kongres_app.services.polish import polish_datetime
 from kongres_app.services.validation import CleanRegistration
 
 KEPT, CANCELLED_HOLDER = KrsResolution.KEPT, KrsResolution.CANCELLED
 
 
-class ReviewError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class ReviewError(UserError):
+    """Nothing was settled; ``message`` says why (Polish)."""
 
 
 def record_krs_conflict(

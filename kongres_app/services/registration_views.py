@@ -1,4 +1,4 @@
-"""What a registration's own page shows, what the public list and the stats API show."""
+"""What a registration's own page shows and what the public list shows (the stats API: ``services.stats``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import segno
 from sqlmodel import Session, col, func, select
 
-from kongres_app.db import require_id
 from kongres_app.models import Delegate, DelegateStatus, DiscussionGroup, Registration
 from kongres_app.services.codes import display_code
 from kongres_app.services.congress import current_edition, registration_status, roman
@@ -150,67 +149,3 @@ def public_participants(session: Session) -> list[GminaOrganisations]:
         for code, label in GMINAS.items()
         if code in by_gmina
     ]
-
-
-def public_stats(session: Session) -> dict:
-    """Aggregate counts only: no names, no personal data."""
-    edition = current_edition(session)
-    if edition is None:
-        return {}
-    groups = session.exec(
-        select(DiscussionGroup).where(DiscussionGroup.edition_id == edition.id).order_by(col(DiscussionGroup.number))
-    ).all()
-    counts = session.exec(
-        select(Delegate.group_id, Delegate.status, func.count())
-        .where(Delegate.edition_id == edition.id, Delegate.status != DelegateStatus.CANCELLED)
-        .group_by(col(Delegate.group_id), col(Delegate.status))
-    ).all()
-    per_group = {(g, s): n for g, s, n in counts}
-    orgs_by_gmina = dict(
-        session.exec(
-            select(Registration.gmina, func.count())
-            .where(
-                Registration.edition_id == edition.id,
-                col(Registration.cancelled_at).is_(None),
-                col(Registration.confirm_by).is_(None),  # awaiting e-mail confirmation: not counted yet
-            )
-            .group_by(col(Registration.gmina))
-        ).all()
-    )
-    delegates_by_gmina = dict(
-        session.exec(
-            select(Registration.gmina, func.count())
-            .join(Delegate, col(Delegate.registration_id) == col(Registration.id))
-            .where(Registration.edition_id == edition.id, Delegate.status == DelegateStatus.CONFIRMED)
-            .group_by(col(Registration.gmina))
-        ).all()
-    )
-    confirmed = sum(n for (_, s), n in per_group.items() if s == DelegateStatus.CONFIRMED)
-    waiting = sum(n for (_, s), n in per_group.items() if s == DelegateStatus.WAITING)
-    return {
-        "edition": edition.slug,
-        "registration_status": registration_status(edition),
-        "organisations": sum(orgs_by_gmina.values()),
-        "delegates": {"confirmed": confirmed, "waiting": waiting},
-        "venue": {"capacity": edition.venue_capacity, "confirmed": confirmed},
-        "groups": [
-            {
-                "number": g.number,
-                "roman": roman(g.number),
-                "name": g.name,
-                "capacity": g.capacity,
-                "confirmed": per_group.get((require_id(g), DelegateStatus.CONFIRMED), 0),
-                "waiting": per_group.get((require_id(g), DelegateStatus.WAITING), 0),
-            }
-            for g in groups
-        ],
-        "gminas": [
-            {
-                "gmina": code,
-                "name": label,
-                "organisations": orgs_by_gmina.get(code, 0),
-                "delegates_confirmed": delegates_by_gmina.get(code, 0),
-            }
-            for code, label in GMINAS.items()
-        ],
-    }

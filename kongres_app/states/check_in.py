@@ -5,7 +5,7 @@ import time
 from typing import Any
 
 import reflex as rx
-from reflex_base.event import EventSpec
+from reflex.event import EventSpec
 
 from kongres_app.db import session_scope
 from kongres_app.services import organiser

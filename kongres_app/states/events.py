@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple, overload
 import reflex as rx
 
 if TYPE_CHECKING:
+    from reflex.event import EventCallback
     from reflex.state import BaseState
-    from reflex_base.event import EventCallback
 
     S = TypeVar("S", bound=BaseState)
     P = TypeVarTuple("P")

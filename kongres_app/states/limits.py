@@ -12,12 +12,13 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
-from reflex.middleware.middleware import Middleware
+import reflex as rx
+
+from kongres_app.live.reflex_adapter import EVENT_LOGGERS
 
 if TYPE_CHECKING:
-    from reflex.app import App
+    from reflex.event import Event
     from reflex.state import BaseState, StateUpdate
-    from reflex_base.event import Event
 
 MAX_MESSAGE_BYTES = 64 * 1024  # the longest real event (a campaign description) is a few KB
 MAX_STORAGE_CHARS = 128  # the browser keeps only opaque tokens (43 characters)
@@ -32,8 +33,8 @@ def bounded_storage(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class ClientLimits(Middleware):
-    async def preprocess(self, app: App, state: BaseState, event: Event) -> StateUpdate | None:
+class ClientLimits(rx.Middleware):
+    async def preprocess(self, app: rx.App, state: BaseState, event: Event) -> StateUpdate | None:
         payload = event.payload
         if isinstance(payload.get("vars"), dict):  # hydrate_and_load and update_vars_internal carry storage
             payload["vars"] = bounded_storage(payload["vars"])
@@ -44,11 +45,6 @@ class ClientLimits(Middleware):
 # whole (five 200 KB events grew the log by 3 MB). Its log lines are cut to a bounded summary instead.
 MAX_LOG_VALUE_CHARS = 200
 MAX_LOG_MESSAGE_CHARS = 2000
-REFLEX_EVENT_LOGGERS = (
-    "reflex.app",
-    "reflex_base.event.processor.base_state_processor",
-    "reflex_base.event.processor.event_processor",
-)
 _WRONG_TYPE = re.compile(
     r"^Error transforming event payload for handler (?P<handler>\S{1,300}): Error transforming event argument "
     r"'(?P<arg>[^']{0,200})' with value '(?P<value>.*)' and type hint '(?P<hint>[^\n]{0,300})'$",
@@ -82,7 +78,7 @@ class BoundedLog(logging.Filter):
 
 def bound_reflex_event_logs() -> None:
     """Install ``BoundedLog`` on the loggers through which Reflex reports a client's events (idempotent)."""
-    for name in REFLEX_EVENT_LOGGERS:
+    for name in EVENT_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(f, BoundedLog) for f in logger.filters):
             logger.addFilter(BoundedLog())

@@ -4,16 +4,17 @@ The secret comes only from the page's own URL (query ``klucz``) into a backend-o
 takes it, or any right, from its arguments.
 """
 
+from collections.abc import Callable
+
 import reflex as rx
+from sqlmodel import Session
 
 from kongres_app import routes
-from kongres_app.db import session_scope
 from kongres_app.live import rooms
 from kongres_app.services import boards
 from kongres_app.services.ids import parse_id
 from kongres_app.services.registration import (
     CONFIRMATION_EXPIRED,
-    RegistrationError,
     cancel_delegate,
     cancel_registration,
     confirm_by_link,
@@ -23,6 +24,7 @@ from kongres_app.services.registration import (
 )
 from kongres_app.services.registration_views import RegistrationView, registration_view
 from kongres_app.services.validation import validate_registration
+from kongres_app.states.actions import attempt
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.registration import FORM_HAS_ERRORS
@@ -45,32 +47,36 @@ class ManageState(RegistrationFormMixin, rx.State):
     _token: str = ""
 
     @event
-    def load(self):
+    async def load(self):
         params = self.router.url.query_parameters
         self._token = params.get(routes.MANAGE_TOKEN_PARAM, "")
         self.just_registered = params.get("nowa") == "1"
         self.manage_path = routes.manage_url(self._token) if self._token else ""
         self.editing, self.notice, self.confirm_delegate, self.confirm_all = False, "", 0, False
-        confirmed = self._confirm()
-        self._refresh()
+        confirmed = await self._confirm()
+        await self._refresh()
         return LiveState.registrations_changed if confirmed else None
 
-    def _confirm(self) -> bool:
+    async def _confirm(self) -> bool:
         """The first visit of the mailed link confirms the e-mail address: the people get places from now."""
-        if not self._token:
+        token = self._token
+        if not token:
             return False
-        with session_scope() as session:
-            result = confirm_by_link(session=session, token=self._token)
+        result = (await attempt(lambda session: confirm_by_link(session=session, token=token))).value
         if result == "expired":
             self.notice = CONFIRMATION_EXPIRED
         elif result == "confirmed":
             self.notice = "Dziękujemy – adres e-mail potwierdzony, zgłoszenie zostało przyjęte."
         return result == "confirmed"
 
-    def _refresh(self) -> None:
-        with session_scope() as session:
-            view = registration_view(session, self._token) if self._token else None
-            self.revoked = view is None and token_revoked(session, self._token)
+    async def _refresh(self) -> None:
+        token = self._token
+
+        def read(session) -> tuple[RegistrationView | None, bool]:
+            view = registration_view(session, token) if token else None
+            return view, view is None and token_revoked(session, token)
+
+        view, self.revoked = (await attempt(read)).value or (None, False)
         self.found = view is not None
         self.registration = view or RegistrationView()
         self.loaded = True
@@ -116,27 +122,29 @@ class ManageState(RegistrationFormMixin, rx.State):
         return focus("edytuj-dane")
 
     @event
-    def save(self, _form_data: dict):
+    async def save(self, _form_data: dict):
         if not self.found:
             return None
-        with session_scope() as session:
-            numbers = group_numbers(session)
+        numbers = (await attempt(group_numbers)).value or set()
         clean, errors = validate_registration(self._input(), numbers)
         if clean is None:
             return self._show_errors(errors, FORM_HAS_ERRORS)
         kept = {row.id for row in clean.delegates if row.id is not None}
         left = [d.id for d in self.registration.delegates if d.id not in kept]  # left out: cancelled
-        try:
-            with session_scope() as session:
-                update_registration(session=session, token=self._token, data=clean)
-                # Nobody was asked here, so nothing is removed: their notes stay, without their name.
-                changed = boards.withdraw_notes(session=session, delegate_ids=left, choice=boards.KEEP_NOTES)
-        except RegistrationError as exc:
-            return self._show_errors({exc.field: exc.message} if exc.field else {}, exc.message)
-        for number in changed:
+        token = self._token
+
+        def update(session) -> list[int]:
+            update_registration(session=session, token=token, data=clean)
+            # Nobody was asked here, so nothing is removed: their notes stay, without their name.
+            return boards.withdraw_notes(session=session, delegate_ids=left, choice=boards.KEEP_NOTES)
+
+        outcome = await attempt(update)
+        if not outcome.ok:
+            return self._show_errors({outcome.target: outcome.message} if outcome.target else {}, outcome.message)
+        for number in outcome.value or []:
             rooms.publish_soon(number)
         self.editing = False
-        self._refresh()
+        await self._refresh()
         self.notice = "Zapisano zmiany."
         return [focus("komunikat"), LiveState.registrations_changed]
 
@@ -162,36 +170,38 @@ class ManageState(RegistrationFormMixin, rx.State):
         return focus("komunikat")
 
     @event
-    def do_cancel_delegate(self):
+    async def do_cancel_delegate(self):
         delegate_id, self.confirm_delegate = self.confirm_delegate, 0
-        return self._run(
-            lambda session: cancel_delegate(session=session, token=self._token, delegate_id=delegate_id),
+        token = self._token
+        return await self._run(
+            lambda session: cancel_delegate(session=session, token=token, delegate_id=delegate_id),
             "Anulowano udział tej osoby. Jej miejsce przejęła pierwsza osoba z listy rezerwowej, jeśli taka była.",
             [delegate_id],
         )
 
     @event
-    def do_cancel_all(self):
+    async def do_cancel_all(self):
         self.confirm_all = False
-        return self._run(
-            lambda session: cancel_registration(session=session, token=self._token),
+        token = self._token
+        return await self._run(
+            lambda session: cancel_registration(session=session, token=token),
             "Rejestracja organizacji została anulowana.",
             [d.id for d in self.registration.delegates],  # the people this link shows: still registered
         )
 
-    def _run(self, action, success: str, withdrawn: list[int]):
+    async def _run(self, action: Callable[[Session], object], success: str, withdrawn: list[int]):
         if not self.found:
             return None
-        changed: list[int] = []
-        try:
-            with session_scope() as session:
-                action(session)
-                # Their notes as the person chose, in the same transaction as the cancellation.
-                changed = boards.withdraw_notes(session=session, delegate_ids=withdrawn, choice=self.notes_choice)
-            self.notice = success
-        except RegistrationError as exc:
-            self.notice = exc.message
-        for number in changed:
+        choice = self.notes_choice
+
+        def cancel(session: Session) -> list[int]:
+            action(session)
+            # Their notes as the person chose, in the same transaction as the cancellation.
+            return boards.withdraw_notes(session=session, delegate_ids=withdrawn, choice=choice)
+
+        outcome = await attempt(cancel)
+        self.notice = outcome.message or success
+        for number in outcome.value or []:
             rooms.publish_soon(number)  # the name (or the note) leaves every open board now
-        self._refresh()
+        await self._refresh()
         return [focus("komunikat"), LiveState.registrations_changed]

@@ -4,23 +4,25 @@ Moving, cancelling and new links go through a confirm dialog: see ``states.staff
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar, cast
 
 import reflex as rx
+from sqlmodel import Session
 
 from kongres_app.db import session_scope
 from kongres_app.offload import in_thread
 from kongres_app.services import organiser, registration_review
-from kongres_app.services.auth import PermissionDenied
+from kongres_app.services.auth import PermissionDenied, Staff
 from kongres_app.services.ids import parse_count, parse_id
 from kongres_app.services.organiser import ParticipantFilter, ParticipantRow
-from kongres_app.services.registration import RegistrationError
-from kongres_app.services.registration_review import ConflictRow, ReviewError
+from kongres_app.services.registration_review import ConflictRow
+from kongres_app.states.actions import Outcome, attempt
 from kongres_app.states.events import event
 from kongres_app.states.live import LiveState
 from kongres_app.states.staff import current_staff
 from kongres_app.states.ui import focus
 
+T = TypeVar("T")
 FILTER_FIELDS = ("search", "group", "gmina", "status", "checked_in", "sort", "review")
 
 
@@ -94,17 +96,14 @@ class StaffParticipantsState(rx.State):
         self.notice = notice
         await self._reload()
 
-    async def _act(self, action, success: str | Callable[[Any], str]):
+    async def _act(self, action: Callable[[Session, Staff | None], T], success: str | Callable[[T], str]):
         """``success`` is the notice, or a function of the action's result that says what happened."""
         staff = await current_staff(self)
-        try:
-            with session_scope() as session:
-                result = action(session, staff)
-            self.notice = success(result) if callable(success) else success
-        except PermissionDenied:
-            self.notice = "Brak uprawnień: tylko organizator może to zrobić."
-        except RegistrationError as exc:
-            self.notice = exc.message
+        outcome: Outcome[T] = await attempt(lambda session: action(session, staff))
+        if not outcome.ok:
+            self.notice = outcome.message
+        else:
+            self.notice = success(cast(T, outcome.value)) if callable(success) else success
         await self._reload()
         return [LiveState.registrations_changed, focus("komunikat-uczestnicy")]
 
@@ -131,29 +130,17 @@ class StaffParticipantsState(rx.State):
             lambda promoted: organiser.capacity_message(group, places, len(promoted)),
         )
 
-    async def _act_off_loop(self, action, success: str):
-        staff = await current_staff(self)
-        try:
-            await in_thread(_write, action, staff)
-            self.notice = success
-        except PermissionDenied:
-            self.notice = "Brak uprawnień: tylko organizator może to zrobić."
-        except (RegistrationError, ReviewError) as exc:
-            self.notice = exc.message
-        await self._reload()
-        return [LiveState.registrations_changed, focus("komunikat-uczestnicy")]
-
     @event
     async def mark_reviewed(self, registration_id: int):
         rid = parse_id(registration_id) or 0
-        return await self._act_off_loop(
+        return await self._act(
             lambda s, staff: registration_review.mark_reviewed(s, staff, rid), "Zapisano: rejestracja sprawdzona."
         )
 
     @event
     async def resolve_conflict(self, conflict_id: int, cancel_holder: bool):
         cid, cancel = parse_id(conflict_id) or 0, cancel_holder is True
-        return await self._act_off_loop(
+        return await self._act(
             lambda s, staff: registration_review.resolve_conflict(s, staff, cid, cancel_holder=cancel),
             "Rozstrzygnięto: rejestrację zajmującą ten numer KRS anulowano."
             if cancel
@@ -165,8 +152,3 @@ def _read(staff, f: ParticipantFilter) -> tuple[list[ParticipantRow], int, list[
     with session_scope() as session:
         rows, total = organiser.participants(session, staff, f)
         return rows, total, registration_review.open_conflicts(session, staff)
-
-
-def _write(action, staff) -> None:
-    with session_scope() as session:
-        action(session, staff)

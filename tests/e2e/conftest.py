@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from kongres_app.db import make_engine
 from kongres_app.testing import AppProcess, app_environment, free_port, prepare_database
+from tests.e2e.journeys import ensure_organiser
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -113,3 +114,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture(scope="module")
+def organiser_account(app_engine) -> str:
+    """The session app's organiser login (one account, whichever module needs it first)."""
+    return ensure_organiser(app_engine)

@@ -18,6 +18,7 @@ from kongres_app.settings import PROJECT_ROOT
 
 ROOT_STATE = "reflex___state____state"
 NAMESPACE = "/_event"
+HYDRATED = "is_hydrated_rx_state_"
 
 
 def state_schema() -> str:
@@ -29,6 +30,9 @@ def state_name(module: str, cls: str) -> str:
     """``kongres_app.states.staff``, ``StaffState`` → Reflex's full state path."""
     snake = re.sub(r"(?<!^)(?=[A-Z])", "_", cls).lower()
     return f"{ROOT_STATE}.{module.replace('.', '___')}____{snake}"
+
+
+MARKER_STATE = state_name("kongres_app.states.staff_campaigns", "StaffCampaignsState")
 
 
 class RawClient:
@@ -49,7 +53,12 @@ class RawClient:
         auth = {"event": hydrate, "state_schema": state_schema(), "token": self.token}
         self.ws.send(f"40{NAMESPACE},{json.dumps(auth)}")
         self._expect_prefix(f"40{NAMESPACE}")
-        self.drain(3)
+        # Hydration (and the page's on_load handlers, queued after it) ends with is_hydrated set true.
+        self.wait_until(self.hydrated, timeout=30)
+
+    def hydrated(self) -> bool:
+        # The root state's var, whichever state's delta carries it (on_load ends by setting it from a substate).
+        return any(vars_.get(HYDRATED) is True for delta in self.deltas for vars_ in delta.values())
 
     def _expect_prefix(self, prefix: str, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
@@ -91,6 +100,14 @@ class RawClient:
                 self.ws.send("3")
             elif message:
                 self._record(message)
+
+    def mark(self, timeout: float = 30) -> None:
+        """Send a harmless event and wait for its reply. A tab's events are handled one at a time, in the order
+        sent, so once the marker's answer is here every event sent before it has been handled: a test can then
+        look at what they did (or did not do) without guessing how long that takes."""
+        marker = f"znacznik-{uuid.uuid4().hex}"
+        self.emit(f"{MARKER_STATE}.set_reason", value=marker)  # a plain setter: no rights, no database
+        self.wait_until(lambda: self.seen(marker), timeout)
 
     def count(self, text: str) -> int:
         """How many received deltas contain ``text``."""

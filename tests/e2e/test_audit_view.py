@@ -11,12 +11,10 @@ from sqlmodel import Session, select
 from kongres_app.db import lock_for_writing, require_id, session_scope
 from kongres_app.models import StaffUser
 from kongres_app.services import auth, congress_settings
-from tests.e2e import test_organiser
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_organiser import PASSWORD, log_in
+from tests.e2e.journeys import PASSWORD, log_in
 
 pytestmark = pytest.mark.e2e
-organiser_account = test_organiser.organiser_account  # the same account (and fixture) as the organiser tests
 REFUSALS = 205
 # Internal keys and outcomes as stored, and JSON's braces ("login" is also the Polish word, so not listed).
 RAW = re.compile(r"\b(save_settings|create_facilitator|read_dashboard|read_audit|username|denied|ok)\b|[{}]")

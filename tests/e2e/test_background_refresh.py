@@ -15,7 +15,7 @@ from kongres_app.campaign_models import Campaign
 from kongres_app.db import session_scope
 from kongres_app.services import campaigns
 from kongres_app.testing import free_port
-from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401 (fixture)
+from tests.e2e.journeys import log_in
 
 pytestmark = pytest.mark.e2e
 RELEASE = threading.Event()
@@ -44,7 +44,7 @@ def slow_source():
     server.shutdown()
 
 
-def test_a_slow_refresh_does_not_hold_the_organisers_tab(page: Page, app_engine, organiser_account, slow_source):  # noqa: F811
+def test_a_slow_refresh_does_not_hold_the_organisers_tab(page: Page, app_engine, organiser_account, slow_source):
     RELEASE.clear()
     title = f"Zbiórka z wolnym źródłem {time.monotonic_ns()}"
     today = date.today()

@@ -12,9 +12,9 @@ from kongres_app.routes import STAFF_COOKIE
 from kongres_app.services import boards
 from kongres_app.services.congress import roman
 from kongres_app.states.board_participant import TOO_MANY_VOTES
+from tests.e2e.board_people import PARTICIPANT, delegate_socket, names, note_by, organisation, roomy_group
+from tests.e2e.journeys import organiser_login
 from tests.e2e.rawsocket import RawClient, state_name
-from tests.e2e.test_board_safety import PARTICIPANT, _names, delegate_socket, note_by, organisation, roomy_group
-from tests.e2e.test_hardening import _organiser
 
 pytestmark = pytest.mark.e2e
 DASHBOARD = state_name("kongres_app.states.dashboard", "DashboardState")
@@ -113,11 +113,11 @@ def dashboard_pushes(client: RawClient) -> list[dict]:
 
 def test_a_vote_flood_is_limited_and_dashboard_pushes_coalesce(base_url, app_engine):
     """300 vote toggles by one delegate caused 300 pushes to every organiser's dashboard."""
-    staff_token, _staff = _organiser(app_engine)
+    staff_token, _staff = organiser_login(app_engine)
     dashboard = RawClient(base_url, routes.STAFF_HOME, cookie=f"{STAFF_COOKIE}={staff_token}")
     number = roomy_group(app_engine, 2)
     _token, [(_a, author_code, _n), (_b, voter_code, _m)] = organisation(app_engine, number, number)
-    note_id = note_by(app_engine, author_code, number, f"Notatka do głosowania {next(_names)}")
+    note_id = note_by(app_engine, author_code, number, f"Notatka do głosowania {next(names)}")
     voter = delegate_socket(base_url, app_engine, voter_code, number)
     try:
         dashboard.wait_until(lambda: bool(dashboard_pushes(dashboard)))  # loaded and subscribed
@@ -127,7 +127,7 @@ def test_a_vote_flood_is_limited_and_dashboard_pushes_coalesce(base_url, app_eng
         started = time.monotonic()
         for _ in range(300):
             voter.emit(f"{PARTICIPANT}.toggle_vote", note_id=str(note_id))
-        last = f"Ostatnia notatka po głosach {next(_names)}"
+        last = f"Ostatnia notatka po głosach {next(names)}"
         voter.emit(f"{PARTICIPANT}.set_draft", value=last)
         voter.emit(f"{PARTICIPANT}.post", _form_data={})
         voter.wait_until(lambda: on_board(voter, last), 60)  # events of one tab run in order: the flood is over

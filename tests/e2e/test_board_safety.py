@@ -1,84 +1,17 @@
 """The boards against abuse (issue 13), attacked as it happens: raw sockets, real HTTP, Chromium clicking."""
 
-import itertools
-
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from kongres_app import routes
-from kongres_app.db import require_id, session_scope
-from kongres_app.models import DiscussionGroup, Note
+from kongres_app.models import Note
 from kongres_app.services import boards
-from kongres_app.services import registration as reg
-from kongres_app.services.registration_views import registration_view
-from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
-from tests.e2e.rawsocket import RawClient, state_name
-from tests.e2e.test_hardening import _organiser
-from tests.e2e.test_registration import unique
+from tests.e2e.board_people import PARTICIPANT, delegate_socket, names, note_by, organisation, roomy_group
+from tests.e2e.journeys import organiser_login
 
 pytestmark = pytest.mark.e2e
-PARTICIPANT = state_name("kongres_app.states.board_participant", "BoardParticipantState")
-_names = itertools.count(1)
-
-
-def organisation(engine, *groups: int, prefix: str = "Stowarzyszenie Bezpieczne") -> tuple[str, list[tuple]]:
-    """A registered organisation: (management token, [(delegate id, join code, full name)])."""
-    org, email = unique(prefix)
-    rows = [DelegateInput(f"Osoba Tablicowa {next(_names)}", "", str(g), "") for g in groups]
-    clean, errors = validate_registration(
-        RegistrationInput(
-            org_name=org,
-            legal_form="stowarzyszenie",
-            gmina="raszyn",
-            contact_name="Kontakt Bezpieczny",
-            email=email,
-            delegates=rows,
-            consent_rules=True,
-            consent_publish_name=True,
-        ),
-        {1, 2, 3, 4},
-    )
-    assert not errors
-    with session_scope(engine) as session:
-        done = reg.register(session=session, data=clean)
-    with Session(engine) as session:
-        view = registration_view(session, done.token)
-    return done.token, [(d.id, d.code, d.full_name) for d in view.delegates]
-
-
-def roomy_group(engine, need: int) -> int:
-    """The group with the most free places (the whole e2e session fills groups): the board to attack."""
-    with Session(engine) as session:
-        taken = {g.number: g.participants for g in boards.groups_overview(session)}
-        capacity = dict(session.exec(select(DiscussionGroup.number, DiscussionGroup.capacity)).all())
-    number = max(taken, key=lambda n: capacity.get(n, 0) - taken[n])
-    assert capacity.get(number, 0) - taken[number] >= need, "every group is full"
-    return number
-
-
-def board_token(engine, code: str) -> str:
-    with session_scope(engine) as session:
-        return boards.join(session=session, code=code)[0]
-
-
-def note_by(engine, code: str, board: int, text: str) -> int:
-    with session_scope(engine) as session:
-        _token, participant = boards.join(session=session, code=code)
-    with session_scope(engine) as session:
-        note = boards.post_note(
-            session=session, participant=participant, board=board, kind="trudnosc", text=text, anonymous=False
-        )
-        return require_id(note)
-
-
-def delegate_socket(base_url: str, engine, code: str, board: int) -> RawClient:
-    """A tab of a delegate who joined (their board token in browser storage), on their board."""
-    token = board_token(engine, code)
-    return RawClient(base_url, f"/grupy/{board}", client_vars={f"{PARTICIPANT}.participant_token": token})
-
-
 # ----------------------------------------------------------------------------- reports
 
 
@@ -100,7 +33,7 @@ def test_three_delegates_of_one_organisation_cannot_hide_a_note(base_url, app_en
     number = roomy_group(app_engine, 6)
     _token, [(_a, author_code, _n)] = organisation(app_engine, number)
     _token, colleagues = organisation(app_engine, number, number, number, prefix="Fundacja Zgłaszająca")
-    text = f"Notatka niewygodna dla jednej organizacji {next(_names)}"
+    text = f"Notatka niewygodna dla jednej organizacji {next(names)}"
     note_id = note_by(app_engine, author_code, number, text)
 
     for _id, code, _name in colleagues:
@@ -131,7 +64,7 @@ def test_a_delegate_who_withdraws_leaves_the_board_as_they_choose(browser: Brows
     """A withdrawn delegate stayed named on the board and in the CSV and could no longer delete their notes."""
     number = roomy_group(app_engine, 2)
     token, [(_leaving_id, code, name), (_staying_id, _code2, _name2)] = organisation(app_engine, number, number)
-    text = f"Notatka osoby, która się wycofa {next(_names)}"
+    text = f"Notatka osoby, która się wycofa {next(names)}"
     note_by(app_engine, code, number, text)
 
     context = browser.new_context(base_url=base_url)
@@ -160,12 +93,12 @@ def test_a_delegate_who_withdraws_leaves_the_board_as_they_choose(browser: Brows
 
 
 def test_an_organiser_cancelling_a_person_asks_about_their_notes(page: Page, base_url, app_engine):
-    from tests.e2e.test_people import open_participants
+    from tests.e2e.journeys import open_participants
 
-    _organiser(app_engine)
+    organiser_login(app_engine)
     number = roomy_group(app_engine, 1)
     _token, [(_id, code, name)] = organisation(app_engine, number, prefix="Fundacja Odwołana")
-    text = f"Notatka osoby odwołanej przez organizatora {next(_names)}"
+    text = f"Notatka osoby odwołanej przez organizatora {next(names)}"
     note_by(app_engine, code, number, text)
 
     row = open_participants(page, "organizator", name)
@@ -182,7 +115,7 @@ def test_a_delegate_left_out_when_editing_the_registration_is_no_longer_named(br
     """Leaving a person out of the edited list cancels them: their notes stay, without their name, live."""
     number = roomy_group(app_engine, 2)
     token, [(_first, _code1, _name1), (_second, code, name)] = organisation(app_engine, number, number)
-    text = f"Notatka osoby skreślonej z listy {next(_names)}"
+    text = f"Notatka osoby skreślonej z listy {next(names)}"
     note_by(app_engine, code, number, text)
 
     context = browser.new_context(base_url=base_url)

@@ -10,22 +10,11 @@ from playwright.sync_api import Browser, Page, expect
 from kongres_app.db import session_scope
 from kongres_app.services import auth
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_organiser import PASSWORD, log_in
+from tests.e2e.journeys import PASSWORD, join, log_in
 from tests.factories import registered_delegate_code
 
 pytestmark = pytest.mark.e2e
 XSS = "<img src=x onerror=alert(1)> **nie pogrubiaj**"
-
-
-def delegate_code(engine, group: int) -> str:
-    return registered_delegate_code(engine, group)
-
-
-def join(page: Page, code: str) -> None:
-    page.goto("/grupy/2")
-    page.get_by_label("Kod wejścia").fill(code)
-    page.get_by_role("button", name="Dołącz").click()
-    expect(page.get_by_text("Piszesz jako")).to_be_visible()
 
 
 @pytest.fixture
@@ -33,7 +22,7 @@ def two_delegates(browser: Browser, base_url: str, app_engine):
     contexts = [browser.new_context(base_url=base_url) for _ in range(2)]
     pages = [c.new_page() for c in contexts]
     for page in pages:
-        join(page, delegate_code(app_engine, 2))
+        join(page, registered_delegate_code(app_engine, 2))
     yield pages
     for context in contexts:
         context.close()

@@ -10,8 +10,8 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401 (fixture)
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, log_in, submit
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
 
@@ -54,7 +54,7 @@ def test_filter_sort_and_open_a_campaign(page: Page):
     assert_no_violations(page)
 
 
-def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser_account, base_url: str):  # noqa: F811
+def test_an_organisation_submits_and_an_organiser_approves(page: Page, organiser_account, base_url: str):
     org, email = unique("Fundacja Zbiórkowa")
     fill_registration(page, org, email, [("Zenon Zbieracz", "2")])
     submit(page)
@@ -109,7 +109,7 @@ def small_png() -> bytes:
     return out.getvalue()
 
 
-def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_account, tmp_path):  # noqa: F811
+def test_an_organiser_adds_a_campaign_with_a_picture(page: Page, organiser_account, tmp_path):
     log_in(page, organiser_account)
     expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
     page.goto("/organizator/zbiorki")

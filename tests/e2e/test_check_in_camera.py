@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
 
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401 (fixture)
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, log_in, submit
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
 
@@ -134,7 +134,7 @@ def organiser_pages(
 def test_camera_checks_in_the_delegate_once_and_the_dashboard_follows_live(
     page: Page,
     camera_browser,
-    organiser_account,  # noqa: F811
+    organiser_account,
     base_url: str,
     tmp_path: Path,
 ):
@@ -209,7 +209,7 @@ def test_camera_checks_in_the_delegate_once_and_the_dashboard_follows_live(
 def test_a_refused_camera_says_so_and_the_typed_code_still_works(
     page: Page,
     camera_browser,
-    organiser_account,  # noqa: F811
+    organiser_account,
     base_url: str,
 ):
     org, email = unique("Fundacja Bez Kamery")

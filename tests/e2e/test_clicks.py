@@ -13,8 +13,8 @@ from playwright.sync_api import Page, Route, expect
 from kongres_app.db import require_id, session_scope
 from kongres_app.services import auth, grants
 from kongres_app.services.clock import utcnow
-from tests.e2e.test_organiser import PASSWORD, log_in, organiser_account  # noqa: F401 (fixture)
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import PASSWORD, fill_registration, log_in, submit
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
 VIEWPORTS = {"telefon": {"width": 390, "height": 844}, "komputer": {"width": 1280, "height": 900}}
@@ -68,7 +68,7 @@ def test_footer_json_opens_the_data(sized_page: Page, base_url: str):
     assert [g["number"] for g in data["groups"]] == [1, 2, 3, 4]
 
 
-def test_competition_reminder_downloads(sized_page: Page, app_engine, organiser_account):  # noqa: F811
+def test_competition_reminder_downloads(sized_page: Page, app_engine, organiser_account):
     with session_scope(app_engine) as session:
         token, organiser = auth.login(
             session=session, username=organiser_account, password=PASSWORD, client_key="test-clicks"
@@ -98,7 +98,7 @@ def test_competition_reminder_downloads(sized_page: Page, app_engine, organiser_
     assert b"BEGIN:VEVENT" in info.value.path().read_bytes()
 
 
-def test_organiser_exports_download(sized_page: Page, organiser_account):  # noqa: F811
+def test_organiser_exports_download(sized_page: Page, organiser_account):
     page = sized_page
     org, email = unique("Fundacja Eksportowa")
     fill_registration(page, org, email, [("Ewa Eksport", "3")])
@@ -140,7 +140,7 @@ class HeldScripts:
 
 def test_login_typed_and_entered_before_the_page_is_live_posts_to_the_server_only(
     page: Page,
-    organiser_account,  # noqa: F811
+    organiser_account,
 ):
     """Enter before the scripts run: the browser posts the form to the server itself (never into the address),
     the server logs in and sets an HttpOnly cookie that page scripts cannot read."""
@@ -161,7 +161,7 @@ def test_login_typed_and_entered_before_the_page_is_live_posts_to_the_server_onl
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
 
 
-def test_a_login_posted_from_another_site_is_refused(page: Page, base_url: str, organiser_account):  # noqa: F811
+def test_a_login_posted_from_another_site_is_refused(page: Page, base_url: str, organiser_account):
     response = page.request.post(
         base_url + "/api/organizator/logowanie",
         form={"username": organiser_account, "password": PASSWORD},
@@ -171,7 +171,7 @@ def test_a_login_posted_from_another_site_is_refused(page: Page, base_url: str, 
     assert response.status == 403 and "set-cookie" not in response.headers
 
 
-def test_logout_ends_the_session_for_downloads_too(page: Page, base_url: str, organiser_account):  # noqa: F811
+def test_logout_ends_the_session_for_downloads_too(page: Page, base_url: str, organiser_account):
     log_in(page, organiser_account)
     expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
     assert page.request.get(base_url + "/api/organizator/uczestnicy.csv").status == 200

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from kongres_app.db import session_scope
 from kongres_app.models import Delegate
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_registration import fill_registration, submit
+from tests.e2e.journeys import fill_registration, submit
 from tests.factories import registered_delegate_code, unique
 
 pytestmark = pytest.mark.e2e

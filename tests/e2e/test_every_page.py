@@ -68,9 +68,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kongres_app import routes
-from tests.e2e.test_boards import join
-from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401 (fixture)
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, join, log_in, submit
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
 
@@ -600,7 +599,7 @@ class Walker:
 
 
 @pytest.fixture(scope="module")
-def arranged(browser: Browser, base_url: str, organiser_account) -> Arranged:  # noqa: F811
+def arranged(browser: Browser, base_url: str, organiser_account) -> Arranged:
     """A registration through the real form: its management link and one registration code."""
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()

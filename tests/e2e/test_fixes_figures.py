@@ -13,9 +13,8 @@ from kongres_app.models import DiscussionGroup, Note
 from kongres_app.services.congress import roman
 from kongres_app.services.polish import polish_day
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_boards import delegate_code, join
-from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401  (a fixture)
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, join, log_in, submit
+from tests.factories import registered_delegate_code, unique
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("organiser_account")]
 ORGANISER = "organizator"  # made by the organiser_account fixture
@@ -173,7 +172,7 @@ def _groups_without_supported_difficulties(engine) -> list[int]:
 
 
 def test_plenary_lists_only_supported_notes_and_a_vote_adds_one_live(page: Page, browser: Browser, app_engine):
-    join(page, delegate_code(app_engine, 2))
+    join(page, registered_delegate_code(app_engine, 2))
     text, _ = unique("Brak sali na spotkania w gminie")
     page.get_by_role("textbox", name="Treść (wymagane)").fill(text)
     page.get_by_role("button", name="Dodaj notatkę").click()

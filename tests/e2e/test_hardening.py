@@ -1,7 +1,5 @@
 """Attacks from issue 13, performed against the real app (raw sockets and HTTP, as a hostile client would)."""
 
-import contextlib
-
 import httpx
 import pytest
 import simple_websocket
@@ -13,9 +11,9 @@ from kongres_app.db import require_id, session_scope
 from kongres_app.models import StaffUser
 from kongres_app.services import auth, boards
 from tests.conftest import run_async
+from tests.e2e.journeys import log_in, organiser_login
 from tests.e2e.rawsocket import RawClient, state_name
-from tests.e2e.test_boards import delegate_code
-from tests.e2e.test_organiser import PASSWORD, log_in
+from tests.factories import registered_delegate_code
 
 pytestmark = pytest.mark.e2e
 
@@ -31,19 +29,6 @@ def test_a_flood_of_failed_logins_does_not_freeze_the_server(base_url: str):
 
 
 FACILITATOR, FACILITATOR_PASSWORD = "moderator-tablicy-3", "haslo-moderatora-3"
-
-
-def _organiser(engine) -> tuple[str, auth.Staff]:
-    with session_scope(engine) as session, contextlib.suppress(auth.AuthError):
-        auth.create_user(
-            session=session,
-            username="organizator",
-            display_name="Ola Organizatorka",
-            password=PASSWORD,
-            role=auth.ORGANISER,
-        )
-    with session_scope(engine) as session:
-        return auth.login(session=session, username="organizator", password=PASSWORD, client_key="test-hardening")
 
 
 def _note(engine, token: str, text: str) -> int:
@@ -68,7 +53,7 @@ def _hide(engine, organiser: auth.Staff, note_id: int, reason: str) -> None:
 def test_a_moderator_whose_session_ends_stops_getting_hidden_notes(browser: Browser, base_url, app_engine, ending):
     """A facilitator's open board tab got hidden notes and reasons after they signed out elsewhere or had their
     password reset: the moderators' room was joined once at page load and never checked again."""
-    _token, organiser = _organiser(app_engine)
+    _token, organiser = organiser_login(app_engine)
     with session_scope(app_engine) as session:
         user = session.exec(select(StaffUser).where(StaffUser.username == FACILITATOR)).first()
         if user is None:
@@ -85,7 +70,7 @@ def test_a_moderator_whose_session_ends_stops_getting_hidden_notes(browser: Brow
                 session=session, actor=organiser, user_id=require_id(user), password=FACILITATOR_PASSWORD
             )
     with session_scope(app_engine) as session:
-        delegate, _ = boards.join(session=session, code=delegate_code(app_engine, 3))
+        delegate, _ = boards.join(session=session, code=registered_delegate_code(app_engine, 3))
     first = _note(app_engine, delegate, f"Pierwsza ukryta {ending}")
     _hide(app_engine, organiser, first, f"Powód pierwszy {ending}")  # before the tab opens: no push needed
 
@@ -112,7 +97,7 @@ def test_a_moderator_whose_session_ends_stops_getting_hidden_notes(browser: Brow
     others = [browser.new_context(base_url=base_url) for _ in range(2)]
     writer, organiser_tab = (c.new_page() for c in others)
     writer.goto("/grupy/3")
-    writer.get_by_label("Kod wejścia").fill(delegate_code(app_engine, 3))
+    writer.get_by_label("Kod wejścia").fill(registered_delegate_code(app_engine, 3))
     writer.get_by_role("button", name="Dołącz").click()
     expect(writer.get_by_text("Piszesz jako")).to_be_visible()
     secret = f"Druga ukryta {ending}"
@@ -146,9 +131,8 @@ def test_oversized_storage_values_and_messages_are_refused(base_url):
     """Hydration carried ``participant_token: "M" * 900000`` into a state that kept it for an hour."""
     client = RawClient(base_url, "/grupy/1", client_vars={f"{PARTICIPANT}.participant_token": "M" * 5000})
     try:
-        client.emit(f"{PARTICIPANT}.set_code", value="x")  # any event: its answer ends the hydration's replies
-        client.drain(2)
-        assert client.deltas, "the server answered"
+        client.mark()  # hydration and the marker answered: whatever the state took in, it has it now
+        assert client.hydrated(), "the server answered"
         assert not client.seen("M" * 200)  # a value over the bound never reached the state (nothing echoed)
     finally:
         client.close()

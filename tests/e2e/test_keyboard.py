@@ -3,8 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_boards import delegate_code
-from tests.e2e.test_registration import unique
+from tests.factories import registered_delegate_code, unique
 
 pytestmark = pytest.mark.e2e
 
@@ -57,7 +56,7 @@ def test_registration_with_the_keyboard_alone(page: Page):
 
 
 def test_posting_a_note_with_the_keyboard_alone(page: Page, app_engine):
-    code = delegate_code(app_engine, 3)
+    code = registered_delegate_code(app_engine, 3)
     page.goto("/grupy/3")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     tab_to(page, "#pole-kod-tablica")

@@ -9,55 +9,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from kongres_app.db import make_engine, session_scope
 from kongres_app.models import Registration, SiteSetting
-from kongres_app.services import auth
-from kongres_app.testing import AppProcess, app_environment, free_port, prepare_database
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_organiser import PASSWORD, log_in
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, log_in, submit
+from tests.e2e.own_app import OwnApp, own_app, tab_on
+from tests.factories import unique
 
 pytestmark = [pytest.mark.e2e, pytest.mark.own_app]
 CONTACT = "Biuro kongresu: tel. 22 738 14 00, kongres@powiat.example"
 
 
-@dataclass
-class MailOffApp:
-    url: str
-    engine: Engine
+def _contact(session: Session) -> None:
+    setting = session.exec(select(SiteSetting).where(SiteSetting.key == "organiser_contact")).one()
+    setting.value = CONTACT
+    session.add(setting)
 
 
 @pytest.fixture(scope="module")
-def mail_off(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MailOffApp]:
-    folder = tmp_path_factory.mktemp("mail-off")
-    env = app_environment(folder / "kongres-mail-off.db", free_port())  # no KONGRES_SMTP_URL
-    assert "KONGRES_SMTP_URL" not in env
-    prepare_database(env)
-    engine = make_engine(env["REFLEX_DB_URL"])
-    with session_scope(engine) as session:
-        setting = session.exec(select(SiteSetting).where(SiteSetting.key == "organiser_contact")).one()
-        setting.value = CONTACT
-        session.add(setting)
-        auth.create_user(
-            session=session, username="organizator", display_name="Ola", password=PASSWORD, role=auth.ORGANISER
-        )
-    with AppProcess(env, folder / "app.log") as url:
-        yield MailOffApp(url, engine)
-    engine.dispose()
+def mail_off(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwnApp]:
+    with own_app(tmp_path_factory.mktemp("mail-off"), "mail-off", arrange=_contact) as app:  # no KONGRES_SMTP_URL
+        assert "KONGRES_SMTP_URL" not in app.env
+        yield app
 
 
 @pytest.fixture
-def tab(browser: Browser, mail_off: MailOffApp) -> Iterator[Page]:
-    context = browser.new_context(base_url=mail_off.url)
-    yield context.new_page()
-    context.close()
+def tab(browser: Browser, mail_off: OwnApp) -> Iterator[Page]:
+    with tab_on(browser, mail_off) as page:
+        yield page
 
 
 def test_registering_shows_the_link_to_save_and_print_instead_of_promising_mail(tab: Page):
@@ -137,7 +120,7 @@ def test_organiser_hands_over_a_new_link_without_a_mail_option(tab: Page):
     expect(tab.get_by_role("heading", name="Halina Nowy-Link")).to_be_visible()
 
 
-def test_mail_off_registrations_are_flagged_and_a_duplicate_gets_a_neutral_answer(tab: Page, mail_off: MailOffApp):
+def test_mail_off_registrations_are_flagged_and_a_duplicate_gets_a_neutral_answer(tab: Page, mail_off: OwnApp):
     org, email = unique("Fundacja Do Sprawdzenia")
     fill_registration(tab, org, email, [("Igor Flaga", "2")])
     submit(tab)

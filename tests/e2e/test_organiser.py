@@ -1,6 +1,5 @@
 """The organiser side in a real browser: login, live tiles, exports, check-in."""
 
-import contextlib
 import io
 import re
 
@@ -12,30 +11,10 @@ from playwright.sync_api import Browser, Page, expect
 from kongres_app.db import session_scope
 from kongres_app.services import auth
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, log_in, submit
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "haslo-organizatora-2017"
-
-
-@pytest.fixture(scope="module")
-def organiser_account(app_engine) -> str:
-    with session_scope(app_engine) as session, contextlib.suppress(auth.AuthError):  # created by an earlier test
-        auth.create_user(
-            session=session,
-            username="organizator",
-            display_name="Ola Organizatorka",
-            password=PASSWORD,
-            role=auth.ORGANISER,
-        )
-    return "organizator"
-
-
-def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
-    page.goto("/organizator/logowanie")
-    page.get_by_label("Login").fill(username)
-    page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Zaloguj się").click()
 
 
 def tile_value(page: Page, label: str) -> str:

@@ -15,14 +15,13 @@ from sqlmodel import Session, col, func, select
 
 from kongres_app.db import session_scope
 from kongres_app.models import AuditEntry, Delegate, DiscussionGroup
+from kongres_app.services.polish import of_places
 from kongres_app.services.registration import set_group_capacity
-from tests.e2e import test_organiser
 from tests.e2e.axe import assert_no_violations
-from tests.e2e.test_organiser import log_in
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.e2e.journeys import fill_registration, open_participants, submit
+from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
-organiser_account = test_organiser.organiser_account  # the same account (and fixture) as the organiser tests
 _people = itertools.count(1)
 
 
@@ -53,17 +52,6 @@ def stored(engine, full_name: str) -> tuple[int, int, str]:
 def count(session: Session, group_id: int | None, status: str) -> int:
     query = select(func.count()).select_from(Delegate)
     return session.exec(query.where(Delegate.group_id == group_id, Delegate.status == status)).one()
-
-
-def open_participants(page: Page, organiser: str, full_name: str) -> Locator:
-    log_in(page, organiser)
-    expect(page.get_by_role("heading", name="Pulpit organizatora")).to_be_visible()
-    page.goto("/organizator/uczestnicy")
-    page.get_by_label("Szukaj (nazwisko, organizacja, kod, e-mail)").fill(full_name)
-    # CSS, not roles: while a modal dialog is open the page behind it is hidden from the accessibility tree.
-    row = page.locator("tr", has=page.locator("th", has_text=re.compile(f"^{re.escape(full_name)}$")))
-    expect(row).to_have_count(1)
-    return row
 
 
 def group_cell(row: Locator, label: str) -> Locator:
@@ -142,7 +130,7 @@ def test_a_move_into_a_full_group_warns_of_the_waiting_list_before_confirming(
         dialog = page.get_by_role("alertdialog")
         dialog.get_by_label("Nowa grupa").select_option("3")
         preview = dialog.locator("#przenies-skutek")
-        expect(preview).to_contain_text(f"Grupa III jest pełna ({taken} z {taken} miejsc zajętych)")
+        expect(preview).to_contain_text(f"Grupa III jest pełna ({taken} z {of_places(taken)} zajętych)")
         expect(preview).to_contain_text(
             f"{name} trafi na listę rezerwową grupy III, na miejsce {waiting + 1} w kolejce"
         )

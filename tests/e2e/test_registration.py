@@ -8,34 +8,13 @@ from playwright.sync_api import Page, expect
 
 from kongres_app.db import session_scope
 from kongres_app.services.registration import set_group_capacity
-from kongres_app.services.registration_views import public_stats
+from kongres_app.services.stats import public_stats
 from tests.e2e.axe import assert_no_violations
+from tests.e2e.journeys import fill_registration, submit
 from tests.factories import unique
 
 pytestmark = pytest.mark.e2e
 CODE = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
-
-
-def fill_registration(page: Page, org: str, email: str, delegates: list[tuple[str, str]], publish=False) -> None:
-    page.goto("/rejestracja")
-    page.get_by_label("Nazwa organizacji").fill(org)
-    page.get_by_label("Forma prawna").select_option("fundacja")
-    page.get_by_label("Gmina, w której działa organizacja").select_option("brwinow")
-    page.get_by_role("group", name="Osoba do kontaktu").get_by_label("Imię i nazwisko").fill("Maria Wiśniewska")
-    page.get_by_role("group", name="Osoba do kontaktu").get_by_label("Adres e-mail").fill(email)
-    for i, (name, group) in enumerate(delegates):
-        if i > 0:
-            page.get_by_role("button", name="Dodaj osobę").click()
-            expect(page.locator(f"#pole-delegates-{i}-full_name")).to_be_focused()
-        page.locator(f"#pole-delegates-{i}-full_name").fill(name)
-        page.locator(f"#pole-delegates-{i}-group_number").select_option(group)
-    page.get_by_role("checkbox", name=re.compile("Akceptuję regulamin")).click()
-    if publish:
-        page.get_by_role("checkbox", name=re.compile("opublikowanie nazwy")).click()
-
-
-def submit(page: Page) -> None:
-    page.get_by_role("button", name="Wyślij zgłoszenie").click()
 
 
 def test_empty_form_shows_every_error_next_to_its_field(page: Page):

@@ -11,23 +11,21 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
-from kongres_app.db import make_engine, session_scope
+from kongres_app.db import session_scope
 from kongres_app.models import Delegate, KrsConflict, Registration
-from kongres_app.services import auth
 from kongres_app.services import registration as reg
 from kongres_app.services.dictionaries import CANCELLED, CONFIRMED, PENDING
-from kongres_app.testing import AppProcess, app_environment, free_port, prepare_database
 from tests.e2e.axe import assert_no_violations
+from tests.e2e.journeys import fill_registration, log_in, submit
+from tests.e2e.own_app import OwnApp, own_app, tab_on
 from tests.e2e.rawsocket import RawClient, state_name
-from tests.e2e.test_organiser import PASSWORD, log_in
-from tests.e2e.test_registration import fill_registration, submit, unique
+from tests.factories import unique
 from tests.unit.test_registration import org as clean_org
 
 pytestmark = [pytest.mark.e2e, pytest.mark.own_app]
@@ -36,39 +34,23 @@ SUBMITTED: list[str] = []  # submissions this module made from 127.0.0.1 that re
 CHECK_MAILBOX = "Sprawdź skrzynkę e-mail"
 
 
-@dataclass
-class GuardedApp:
-    url: str
-    engine: Engine
-
-
 @pytest.fixture(scope="module")
-def guarded(tmp_path_factory: pytest.TempPathFactory, mailbox) -> Iterator[GuardedApp]:
-    folder = tmp_path_factory.mktemp("guarded")
-    env = app_environment(
-        folder / "kongres-guarded.db",
-        free_port(),
+def guarded(tmp_path_factory: pytest.TempPathFactory, mailbox) -> Iterator[OwnApp]:
+    with own_app(
+        tmp_path_factory.mktemp("guarded"),
+        "guarded",
         KONGRES_SMTP_URL=f"smtp://127.0.0.1:{mailbox.port}",
         KONGRES_REGISTRATION_LIMIT_ADDRESS=f"{PER_ADDRESS} per 10 minutes",
         KONGRES_REGISTRATION_LIMIT_EMAIL="3 per hour",
         KONGRES_CONFIRM_HOURS="48",
-    )
-    prepare_database(env)
-    engine = make_engine(env["REFLEX_DB_URL"])
-    with session_scope(engine) as session:
-        auth.create_user(
-            session=session, username="organizator", display_name="Ola", password=PASSWORD, role=auth.ORGANISER
-        )
-    with AppProcess(env, folder / "app.log") as url:
-        yield GuardedApp(url, engine)
-    engine.dispose()
+    ) as app:
+        yield app
 
 
 @pytest.fixture
-def tab(browser: Browser, guarded: GuardedApp) -> Iterator[Page]:
-    context = browser.new_context(base_url=guarded.url)
-    yield context.new_page()
-    context.close()
+def tab(browser: Browser, guarded: OwnApp) -> Iterator[Page]:
+    with tab_on(browser, guarded) as page:
+        yield page
 
 
 def statuses(engine: Engine, org: str) -> list[str]:
@@ -92,7 +74,7 @@ def send(tab: Page, email: str) -> None:
     submit(tab)
 
 
-def test_a_place_is_held_only_once_the_mailed_link_is_opened(tab: Page, guarded: GuardedApp, mailbox):
+def test_a_place_is_held_only_once_the_mailed_link_is_opened(tab: Page, guarded: OwnApp, mailbox):
     org, email = unique("Fundacja Potwierdzona")
     fill_registration(tab, org, email, [("Celina Poczta", "1")])
     expect(tab.locator("#po-wyslaniu")).to_contain_text("masz na to 48 godzin")
@@ -117,7 +99,7 @@ def test_a_place_is_held_only_once_the_mailed_link_is_opened(tab: Page, guarded:
     assert confirmed_places(guarded.engine) == places + 1
 
 
-def test_a_duplicate_email_or_krs_gets_the_same_answer_as_a_success(tab: Page, guarded: GuardedApp, mailbox):
+def test_a_duplicate_email_or_krs_gets_the_same_answer_as_a_success(tab: Page, guarded: OwnApp, mailbox):
     org, email = unique("Stowarzyszenie Jedno")
     fill_registration(tab, org, email, [("Dorota Pierwsza", "2")])
     tab.get_by_label("Numer KRS").fill("0000999888")
@@ -153,7 +135,7 @@ def test_a_duplicate_email_or_krs_gets_the_same_answer_as_a_success(tab: Page, g
     assert statuses(guarded.engine, "Prawdziwe Stowarzyszenie") == []
 
 
-def test_organisers_settle_the_krs_conflict_and_check_a_flagged_registration(tab: Page, guarded: GuardedApp):
+def test_organisers_settle_the_krs_conflict_and_check_a_flagged_registration(tab: Page, guarded: OwnApp):
     # One registration stored as it would be with mail off (flagged), arranged through the service.
     with session_scope(guarded.engine) as session:
         reg.register(session=session, data=clean_org(1, name="Fundacja Bez Poczty", gmina="raszyn"), needs_review=True)
@@ -222,7 +204,7 @@ def submit_answers(deltas: list[dict]) -> list[str]:
 REFUSAL = re.compile(r"Zbyt wiele zgłoszeń z tego adresu – spróbuj ponownie za \d+ (minutę|minuty|minut)\.")
 
 
-def test_a_flood_of_registrations_from_one_address_is_refused_in_polish(tab: Page, guarded: GuardedApp):
+def test_a_flood_of_registrations_from_one_address_is_refused_in_polish(tab: Page, guarded: OwnApp):
     allowed = PER_ADDRESS - len(SUBMITTED)
     flood = allowed + 5
     with Session(guarded.engine) as session:

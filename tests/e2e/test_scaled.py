@@ -29,7 +29,8 @@ from kongres_app.db import make_engine, session_scope
 from kongres_app.models import Note
 from kongres_app.serving import WORKER_HEADER, WORKER_LOG_PREFIX
 from kongres_app.testing import AppProcess, app_environment, free_port, local_servers, prepare_database
-from tests.e2e.test_boards import delegate_code, join
+from tests.e2e.journeys import join
+from tests.factories import registered_delegate_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.scaled]
 WORKERS = 2
@@ -122,7 +123,7 @@ def two_workers(scaled: ScaledApp, browser: Browser) -> Iterator[tuple[Tab, Tab]
     b = open_board(browser, scaled, avoid_worker=a.worker())
     assert a.worker() != b.worker() and {a.worker(), b.worker()} <= scaled.workers()
     for tab in (a, b):
-        join(tab.page, delegate_code(scaled.engine, 2))
+        join(tab.page, registered_delegate_code(scaled.engine, 2))
     yield a, b
     for tab in (a, b):
         tab.context.close()

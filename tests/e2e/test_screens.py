@@ -13,7 +13,7 @@ from kongres_app.db import session_scope
 from kongres_app.services import boards
 from tests.e2e.axe import assert_no_violations
 from tests.e2e.contrast import lowest_contrast
-from tests.e2e.test_boards import delegate_code
+from tests.factories import registered_delegate_code
 
 pytestmark = pytest.mark.e2e
 SCREENS = {"telefon": (390, 844), "rzutnik": (1920, 1080)}
@@ -22,7 +22,7 @@ SCREENS = {"telefon": (390, 844), "rzutnik": (1920, 1080)}
 @pytest.fixture(scope="module")
 def board_with_notes(app_engine) -> int:
     """Board 1 with a difficulty (marked for the plenary) and a proposal, posted through the services."""
-    code = delegate_code(app_engine, 1)
+    code = registered_delegate_code(app_engine, 1)
     with session_scope(app_engine) as session:
         token, _participant = boards.join(session=session, code=code)
     for kind, text in (("trudnosc", "Brak sali na zebrania zarządu"), ("propozycja", "Wspólny kalendarz wydarzeń")):
@@ -96,7 +96,7 @@ class SlowServer:
 def test_note_kind_follows_a_tap_before_the_server_answers(page: Page, app_engine):
     slow = SlowServer(page)
     page.goto("/grupy/1")
-    page.get_by_label("Kod wejścia").fill(delegate_code(app_engine, 1))
+    page.get_by_label("Kod wejścia").fill(registered_delegate_code(app_engine, 1))
     page.get_by_role("button", name="Dołącz").click()
     expect(page.get_by_text("Piszesz jako")).to_be_visible()
     slow.hold()

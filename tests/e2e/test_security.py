@@ -45,13 +45,14 @@ def attack(client: RawClient, delegate_id: int, code: str) -> None:
     client.emit(f"{CHECK_IN}.submit", form_data={"kod": code})
     client.emit(f"{CHECK_IN}.toggle_camera")
     client.emit(f"{CHECK_IN}.scanned", code=code)
-    client.drain(3)
+    client.mark()  # every attack above has been handled when this answer comes
 
 
 @pytest.fixture
 def victim(app_engine, page):
     """A registered delegate the attacks aim at."""
-    from tests.e2e.test_registration import fill_registration, submit, unique
+    from tests.e2e.journeys import fill_registration, submit
+    from tests.factories import unique
 
     org, email = unique("Stowarzyszenie Ofiara")
     fill_registration(page, org, email, [("Celina Cel", "1")])
@@ -99,16 +100,16 @@ MODERATION = state_name("kongres_app.states.board_moderation", "BoardModerationS
 def test_board_handlers_refuse_posting_votes_and_moderation_without_rights(app_engine, base_url):
     from kongres_app.models import Note, NoteVote
     from kongres_app.services import boards
-    from tests.e2e.test_boards import delegate_code
+    from tests.factories import registered_delegate_code
 
     with session_scope(app_engine) as session:
-        token, author = boards.join(session=session, code=delegate_code(app_engine, 1))
+        token, author = boards.join(session=session, code=registered_delegate_code(app_engine, 1))
     with session_scope(app_engine) as session:
         note_id = boards.post_note(
             session=session, participant=author, board=1, kind="trudnosc", text="Cel ataku", anonymous=False
         ).id
     with session_scope(app_engine) as session:
-        outsider_token, _ = boards.join(session=session, code=delegate_code(app_engine, 2))
+        outsider_token, _ = boards.join(session=session, code=registered_delegate_code(app_engine, 2))
 
     def board_state() -> tuple:
         with Session(app_engine) as session:
@@ -135,7 +136,7 @@ def test_board_handlers_refuse_posting_votes_and_moderation_without_rights(app_e
             client.emit(f"{MODERATION}.set_flag", note_id=str(note_id), flag="pinned", value=True)
             client.emit(f"{MODERATION}.unhide", note_id=str(note_id))
             client.emit(f"{PARTICIPANT}.delete", note_id=str(note_id))
-            client.drain(3)
+            client.mark()
         finally:
             client.close()
         assert board_state() == before
@@ -144,7 +145,7 @@ def test_board_handlers_refuse_posting_votes_and_moderation_without_rights(app_e
     try:
         client.emit(f"{PARTICIPANT}.set_draft", value="Wpis autora")
         client.emit(f"{PARTICIPANT}.post", _form_data={})
-        client.drain(3)
+        client.mark()
     finally:
         client.close()
     assert board_state()[0] == before[0] + 1

@@ -20,8 +20,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.journeys import log_in
 from tests.e2e.rawsocket import RawClient, state_name
-from tests.e2e.test_organiser import log_in, organiser_account  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -110,7 +110,7 @@ def open_campaign_form(page: Page, username: str) -> None:
     expect(page.get_by_role("button", name="Dodaj zdjęcie")).to_be_visible()
 
 
-def test_an_organiser_s_oversized_chunked_upload_is_cut_off(page: Page, organiser_account, base_url, app_env):  # noqa: F811
+def test_an_organiser_s_oversized_chunked_upload_is_cut_off(page: Page, organiser_account, base_url, app_env):
     open_campaign_form(page, organiser_account)
     token = page.evaluate("window.sessionStorage.getItem('token')")
     headers = {"Reflex-Client-Token": token, "Reflex-Event-Handler": STAFF_UPLOAD}
@@ -144,7 +144,7 @@ def fill_campaign(page: Page, title: str) -> None:
     page.get_by_label("Koniec zbiórki").fill(str(date.today() + timedelta(days=30)))
 
 
-def test_pictures_sent_through_the_form_are_checked_and_cleaned(page: Page, organiser_account, tmp_path):  # noqa: F811
+def test_pictures_sent_through_the_form_are_checked_and_cleaned(page: Page, organiser_account, tmp_path):
     open_campaign_form(page, organiser_account)
     chooser = page.locator("#zdjecie-zbiorki input[type=file]")
     error = page.locator("#zdjecie-zbiorki-blad")
@@ -258,7 +258,7 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
-def test_no_page_breaks_the_content_security_policy(browser: Browser, base_url, organiser_account):  # noqa: F811
+def test_no_page_breaks_the_content_security_policy(browser: Browser, base_url, organiser_account):
     """Each page in its own tab (its own Reflex token), as a visitor opening links would."""
     context = browser.new_context(base_url=base_url)
     context.add_init_script(CSP_RECORDER)

@@ -12,7 +12,8 @@ from kongres_app.db import make_engine, session_scope
 from kongres_app.models import Delegate, Registration
 from kongres_app.services import auth, boards, organiser
 from kongres_app.services import registration as reg
-from kongres_app.services.registration_views import public_stats, registration_view
+from kongres_app.services.registration_views import registration_view
+from kongres_app.services.stats import public_stats
 from kongres_app.settings import PROJECT_ROOT
 from tests.unit.test_registration import OPEN, org
 

@@ -1,7 +1,11 @@
 """What the live layer takes from Reflex's internals is still there (an upgrade that changes it fails here,
 not in the hall), and every var a push writes is declared by its state."""
 
+import importlib
 import inspect
+import logging
+import re
+from pathlib import Path
 
 import pytest
 import reflex as rx
@@ -16,6 +20,33 @@ def test_the_internals_read_from_reflex_0_10_are_still_there():
     assert "_token_manager" in inspect.getsource(EventNamespace.__init__)
     token = reflex_adapter.tab_state("abc", rx.State)
     assert (token.ident, token.cls) == ("abc", rx.State)
+
+
+def test_the_loggers_states_limits_bounds_are_the_ones_reflex_reports_events_through():
+    """``states.limits`` filters these loggers and parses the wrong-typed-argument warning: a renamed module
+    or a reworded warning would let a client's 200 KB argument into the log again, silently."""
+    for name in reflex_adapter.EVENT_LOGGERS:
+        module = importlib.import_module(name)
+        assert isinstance(module.logger, logging.Logger) and module.logger.name == name
+    processor = inspect.getsource(importlib.import_module(reflex_adapter.EVENT_LOGGERS[1]))
+    assert 'f"Error transforming event payload for handler {handler.fn.__qualname__}: {ex}"' in processor
+    assert "f\"Error transforming event argument '{arg}' with value '{value}' and type hint '{hinted_args}'\"" in (
+        processor
+    )
+    assert "logger.warning(" in processor
+
+
+def test_the_app_uses_no_reflex_internal_outside_the_adapter():
+    """``reflex_base`` is Reflex's internal package: only ``live/reflex_adapter.py`` names it."""
+    import kongres_app
+
+    root = Path(kongres_app.__file__).parent
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "reflex_adapter.py" and re.search(r"\breflex_base\b", path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
 
 
 def test_every_pushed_var_is_declared_and_a_missing_one_stops_the_start(monkeypatch):

@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 from kongres_app.db import session_scope
 from kongres_app.models import Delegate, ManageToken, Registration
 from kongres_app.services import registration as reg
-from kongres_app.services.registration_views import public_participants, public_stats, registration_view
+from kongres_app.services.registration_views import public_participants, registration_view
+from kongres_app.services.stats import public_stats
 from kongres_app.services.validation import (
     CleanDelegate,
     DelegateInput,

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, func, select
 
-from kongres_app.models import CheckIn, Delegate, DelegateStatus, Edition, Registration
+from kongres_app.models import Delegate, DelegateStatus, Edition, Registration
 from kongres_app.services.auth import Staff, require_organiser
 from kongres_app.services.boards import groups_overview
 from kongres_app.services.clock import utc_to_local
 from kongres_app.services.congress import current_edition
 from kongres_app.services.dictionaries import GMINAS
 from kongres_app.services.polish import of_places, polish_datetime
-from kongres_app.services.registration_views import public_stats
+from kongres_app.services.stats import GroupStats, congress_stats
 
 
 @dataclass
@@ -67,15 +67,6 @@ def _active(edition: Edition) -> tuple:
     )
 
 
-def _checked_in(session: Session, edition: Edition) -> int:
-    return session.exec(
-        select(func.count())
-        .select_from(CheckIn)
-        .join(Delegate, col(Delegate.id) == col(CheckIn.delegate_id))
-        .where(Delegate.edition_id == edition.id, Delegate.status == DelegateStatus.CONFIRMED)
-    ).one()
-
-
 def _recent(session: Session, edition: Edition) -> list[RecentRegistration]:
     rows = session.exec(
         select(Registration, func.count(col(Delegate.id)))
@@ -102,32 +93,32 @@ def _timeline(session: Session, edition: Edition) -> list[DayPoint]:
     return timeline
 
 
-def _tile(g: dict) -> GroupTile:
+def _tile(g: GroupStats) -> GroupTile:
     return GroupTile(
-        g["number"],
-        f"Grupa {g['roman']}",
-        g["capacity"],
-        g["confirmed"],
-        g["waiting"],
-        round(100 * g["confirmed"] / g["capacity"]) if g["capacity"] else 0,
-        f"zajęte {g['confirmed']} z {of_places(g['capacity'])}",
+        g.number,
+        f"Grupa {g.roman}",
+        g.capacity,
+        g.confirmed,
+        g.waiting,
+        round(100 * g.confirmed / g.capacity) if g.capacity else 0,
+        f"zajęte {g.confirmed} z {of_places(g.capacity)}",
     )
 
 
 def dashboard(session: Session, actor: Staff | None) -> Dashboard:
     require_organiser(session, actor, "read_dashboard")
-    stats = public_stats(session)
+    figures = congress_stats(session)
     edition = current_edition(session)
-    if not stats or edition is None:
+    if figures is None or edition is None:
         return Dashboard()
     return Dashboard(
-        organisations=stats["organisations"],
-        confirmed=stats["delegates"]["confirmed"],
-        waiting=stats["delegates"]["waiting"],
-        venue_capacity=stats["venue"]["capacity"],
-        checked_in=_checked_in(session, edition),
-        groups=[_tile(g) for g in stats["groups"]],
-        gminas=[[g["name"], str(g["organisations"]), str(g["delegates_confirmed"])] for g in stats["gminas"]],
+        organisations=figures.organisations,
+        confirmed=figures.confirmed,
+        waiting=figures.waiting,
+        venue_capacity=figures.venue_capacity,
+        checked_in=figures.checked_in,
+        groups=[_tile(g) for g in figures.groups],
+        gminas=[[g.name, str(g.organisations), str(g.delegates_confirmed)] for g in figures.gminas],
         recent=_recent(session, edition),
         timeline=_timeline(session, edition),
         notes=[[f"Grupa {g.roman}", str(g.notes)] for g in groups_overview(session)],
