@@ -20,7 +20,7 @@ def neutral_answer() -> rx.Component:
     return rx.cond(
         RegistrationState.duplicate,
         rx.callout(
-            rx.text(
+            rx.el.span(  # the callout is a <p> already: a <p> inside it breaks the prerendered page
                 "Tego zgłoszenia nie możemy przyjąć przez formularz. Skontaktuj się z organizatorami kongresu i podaj "
                 "nazwę organizacji oraz adres e-mail osoby do kontaktu: ",
                 RegistrationState.organiser_contact,
