@@ -97,16 +97,16 @@ def closed_notice() -> rx.Component:
             edition.registration_status,
             (
                 "before",
-                rx.text("Rejestracja jeszcze się nie rozpoczęła. Ruszy ", edition.registration_opens_label, "."),
+                rx.el.span("Rejestracja jeszcze się nie rozpoczęła. Ruszy ", edition.registration_opens_label, "."),
             ),
             (
                 "unready",
-                rx.text(
+                rx.el.span(
                     "Rejestracja jeszcze nie ruszyła: organizatorzy uzupełniają informację o ochronie danych "
                     "osobowych, którą musisz poznać przed podaniem danych. Zajrzyj tu za jakiś czas."
                 ),
             ),
-            rx.text(
+            rx.el.span(
                 "Rejestracja zakończyła się ",
                 edition.registration_closes_label,
                 ". Jeśli Twoja organizacja jest zarejestrowana, zmiany i rezygnacje zgłosisz przez link do zarządzania rejestracją.",
