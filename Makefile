@@ -69,6 +69,7 @@ setup: deps bun db
 
 run: setup
 	@$(BIN)/python -m kongres_app.cli check --port
+	@$(BIN)/python -m kongres_app.cli first-screen
 	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
 
 # Scale-out on one machine: local PostgreSQL and Redis (data under data/scaled), several workers.
@@ -80,6 +81,7 @@ run-scaled: setup servers
 	echo "PostgreSQL: $$REFLEX_DB_URL  Redis: $$REFLEX_REDIS_URL  workers: $(GRANIAN_WORKERS)" && \
 	$(BIN)/python -m kongres_app.cli setup && \
 	$(BIN)/python -m kongres_app.cli check --port && \
+	$(BIN)/python -m kongres_app.cli first-screen && \
 	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT); \
 	status=$$?; $(BIN)/python -m kongres_app.local_services stop $(SCALED_DIR); exit $$status
 

@@ -157,6 +157,21 @@ def create_organiser(settings: Settings, read_password=None) -> str:
     return f"Utworzono konto organizatora „{staff.username}”. Zaloguj się na /organizator/logowanie."
 
 
+def first_screen(settings: Settings) -> str:
+    """Write what the public pages show in the server's first HTML (see ``kongres_app.first_screen``)."""
+    import kongres_app.kongres_app  # noqa: F401  (every page's state registers its section on import)
+    from kongres_app import first_screen as snapshot
+    from kongres_app.db import make_engine, session_scope
+
+    engine = make_engine(settings.db_url)
+    try:
+        with session_scope(engine) as session:
+            path = snapshot.write(session, settings.first_screen_file)
+    finally:
+        engine.dispose()
+    return f"Zapisano treść stron publicznych do pierwszej odpowiedzi serwera: {path}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kongres_app.cli", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     window.add_argument("--opens", required=True, help="czas lokalny, np. 2026-12-01T09:00")
     window.add_argument("--closes", required=True, help="czas lokalny, np. 2027-02-28T23:59")
     sub.add_parser("organiser", help="utwórz konto organizatora (pyta o hasło dwa razy)")
+    sub.add_parser("first-screen", help="zapisz treść stron publicznych na start aplikacji (make run to robi)")
     setup = sub.add_parser("setup", help="check + migrate + seed")
     setup.add_argument("--port", action="store_true", help="sprawdź też, czy port jest wolny")
     args = parser.parse_args(argv)
@@ -186,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             print(seed(settings, getattr(args, "file", None)))
         if args.command == "registration-window":
             print(registration_window(settings, args.opens, args.closes))
+        if args.command == "first-screen":
+            print(first_screen(settings))
         if args.command == "organiser":
             print(create_organiser(settings))
         if args.command == "check":

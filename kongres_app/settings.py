@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "kongres.db"
+DEFAULT_FIRST_SCREEN_FILE = PROJECT_ROOT / "data" / "first_screen.json"
 DEFAULT_PORT = 3000
 SUPPORTED_DB_BACKENDS = ("sqlite", "postgresql")
 
@@ -43,6 +44,7 @@ class Settings:
     registration_limit_address: str = "5 per 10 minutes"
     registration_limit_email: str = "3 per hour"
     confirm_hours: int = 48  # 0: registrations hold places at once (and are flagged for review)
+    first_screen_file: Path = DEFAULT_FIRST_SCREEN_FILE  # the public pages' content in the first HTML
 
     @property
     def is_sqlite(self) -> bool:
@@ -149,6 +151,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             "KONGRES_REGISTRATION_LIMIT_EMAIL", _optional(env, "KONGRES_REGISTRATION_LIMIT_EMAIL") or "3 per hour"
         ),
         confirm_hours=parse_hours("KONGRES_CONFIRM_HOURS", _optional(env, "KONGRES_CONFIRM_HOURS") or "48"),
+        first_screen_file=Path(_optional(env, "KONGRES_FIRST_SCREEN_FILE") or DEFAULT_FIRST_SCREEN_FILE),
     )
 
 

@@ -73,6 +73,7 @@ def app_environment(db_path: Path, port: int, **extra: str) -> dict[str, str]:
         KONGRES_REGISTRATION_LIMIT_ADDRESS="100000 per minute",
         KONGRES_REGISTRATION_LIMIT_EMAIL="100000 per minute",
         KONGRES_CONFIRM_HOURS="0",
+        KONGRES_FIRST_SCREEN_FILE=str(db_path.with_name(f"{db_path.stem}-first-screen.json")),
     )
     env.pop("REFLEX_REDIS_URL", None)
     env.pop("KONGRES_SMTP_URL", None)
@@ -132,6 +133,15 @@ class AppProcess:
         port = self.env["PORT"]
         reflex = str(Path(sys.executable).parent / "reflex")
         with self.log.open("w") as out:
+            # As ``make run`` does: the public pages' content for the first HTML, as of now.
+            subprocess.run(
+                [sys.executable, "-m", "kongres_app.cli", "first-screen"],
+                env=self.env,
+                cwd=PROJECT_ROOT,
+                check=True,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
             self.proc = proc = subprocess.Popen(
                 [reflex, "run", "--env", "prod", "--frontend-port", port, "--backend-port", port],
                 cwd=PROJECT_ROOT,

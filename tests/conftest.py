@@ -1,6 +1,7 @@
 """Shared fixtures: a real, migrated SQLite database in a temp dir."""
 
 import asyncio
+import os
 import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -10,6 +11,10 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
+
+# The public states' first-screen values come from a snapshot written before the app starts (make run): tests
+# that build states in this process must not depend on whether someone ran the app in this checkout.
+os.environ["KONGRES_FIRST_SCREEN_FILE"] = "/nonexistent/kongres-first-screen.json"
 
 from kongres_app.db import make_engine, session_scope
 from kongres_app.services.seed import load_edition, read_seed_file

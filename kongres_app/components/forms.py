@@ -3,9 +3,9 @@
 from typing import Any, ClassVar
 
 import reflex as rx
-from reflex_components_core.core.banner import has_connection_errors
 
 from kongres_app import routes
+from kongres_app.components import live_link
 from kongres_app.states.ui import ErrorItem
 
 
@@ -145,7 +145,7 @@ def error_summary(items, form_error, summary_id: str = "podsumowanie-bledow") ->
 
 # Live: the page is hydrated and its websocket connected. Until then (and while the link is down) a form
 # cannot be sent: the browser's own submit would put the fields into the address (GET) or post them nowhere.
-LIVE = rx.State.is_hydrated & ~has_connection_errors
+LIVE = live_link.IS_LIVE
 OFFLINE_NOTICE = "Brak połączenia z serwerem – formularza nie da się teraz wysłać. Wpisane dane zostają; ponawiamy…"
 
 
@@ -166,7 +166,7 @@ def submit_button(text: str, **props: Any) -> rx.Component:
 def offline_notice() -> rx.Component:
     """Said where a person would press send, only when the live link failed (no flash on a normal load)."""
     return rx.box(
-        rx.cond(has_connection_errors, rx.text(OFFLINE_NOTICE, as_="p", class_name="offline-notice")),
+        rx.cond(live_link.LINK_DOWN, rx.text(OFFLINE_NOTICE, as_="p", class_name="offline-notice")),
         role="status",
         aria_live="polite",
     )

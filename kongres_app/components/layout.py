@@ -1,9 +1,9 @@
 """The page frame: skip link, header with navigation (desktop bar, phone menu), main, footer."""
 
 import reflex as rx
-from reflex_components_core.core.banner import has_connection_errors
 
 from kongres_app import routes
+from kongres_app.components import live_link
 from kongres_app.components.links import file_link
 
 BRAND_COUNTY = "Powiat Pruszkowski"
@@ -184,6 +184,7 @@ CONNECTION_LOST = (
     "Brak połączenia na żywo – ponawiamy… Strona pokazuje ostatnio wczytane dane, a to, co wpiszesz, zostaje "
     "w polach; wyślesz to, gdy połączenie wróci."
 )
+CONNECTION_BACK = "Połączenie wróciło. Strona znów aktualizuje się na żywo."
 
 
 def connection_notice(stateful: bool = True) -> rx.Component | None:
@@ -194,7 +195,12 @@ def connection_notice(stateful: bool = True) -> rx.Component | None:
     # An app wrap gets the page as its children: the fragment holds them, the notice sits beside them.
     return rx.fragment(
         rx.box(
-            rx.cond(has_connection_errors, rx.text(CONNECTION_LOST, as_="p", class_name="connection-notice")),
+            rx.match(
+                live_link.PHASE,
+                ("down", rx.text(CONNECTION_LOST, as_="p", class_name="connection-notice")),
+                ("back", rx.text(CONNECTION_BACK, as_="p", class_name="connection-notice connection-back")),
+                rx.fragment(),
+            ),
             role="status",
             aria_live="polite",
         )

@@ -99,7 +99,7 @@ def move_dialog() -> rx.Component:
             rx.cond(
                 S.preview_outcome == "waiting",
                 rx.callout(
-                    rx.text(rx.el.strong("Lista rezerwowa. "), S.preview),
+                    rx.el.span(rx.el.strong("Lista rezerwowa. "), S.preview),
                     icon="triangle-alert",
                     color_scheme="amber",
                     high_contrast=True,

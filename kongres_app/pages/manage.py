@@ -310,12 +310,12 @@ def not_found() -> rx.Component:
     return rx.callout(
         rx.cond(
             ManageState.revoked,
-            rx.text(
+            rx.el.span(
                 "Ten link jest nieważny: organizatorzy kongresu go unieważnili, wydając nowy. Użyj nowego linku albo ",
                 rx.link("dowiedz się, jak dostać nowy link", href=routes.RESEND_LINK, underline="always"),
                 ".",
             ),
-            rx.text(
+            rx.el.span(
                 "Nie znaleźliśmy rejestracji dla tego linku. Sprawdź, czy skopiowano go w całości, albo ",
                 rx.link("poproś o nowy link", href=routes.RESEND_LINK, underline="always"),
                 ".",

@@ -33,7 +33,7 @@ def participants() -> rx.Component:
                     rx.foreach(ParticipantsState.gminas, gmina_section),
                 ),
                 rx.callout(
-                    rx.text(
+                    rx.el.span(  # the callout is a <p>: no <p> inside (the first HTML would not hydrate)
                         "Na liście nie ma jeszcze żadnej organizacji. ",
                         rx.link("Zarejestruj swoją", href=routes.REGISTRATION, underline="always"),
                         " i zgódź się na publikację nazwy, aby pojawiła się tutaj.",

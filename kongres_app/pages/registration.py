@@ -20,7 +20,7 @@ def neutral_answer() -> rx.Component:
     return rx.cond(
         RegistrationState.duplicate,
         rx.callout(
-            rx.text(
+            rx.el.span(  # the callout is a <p> already: a <p> inside it breaks the prerendered page
                 "Tego zgłoszenia nie możemy przyjąć przez formularz. Skontaktuj się z organizatorami kongresu i podaj "
                 "nazwę organizacji oraz adres e-mail osoby do kontaktu: ",
                 RegistrationState.organiser_contact,
@@ -97,16 +97,16 @@ def closed_notice() -> rx.Component:
             edition.registration_status,
             (
                 "before",
-                rx.text("Rejestracja jeszcze się nie rozpoczęła. Ruszy ", edition.registration_opens_label, "."),
+                rx.el.span("Rejestracja jeszcze się nie rozpoczęła. Ruszy ", edition.registration_opens_label, "."),
             ),
             (
                 "unready",
-                rx.text(
+                rx.el.span(
                     "Rejestracja jeszcze nie ruszyła: organizatorzy uzupełniają informację o ochronie danych "
                     "osobowych, którą musisz poznać przed podaniem danych. Zajrzyj tu za jakiś czas."
                 ),
             ),
-            rx.text(
+            rx.el.span(
                 "Rejestracja zakończyła się ",
                 edition.registration_closes_label,
                 ". Jeśli Twoja organizacja jest zarejestrowana, zmiany i rezygnacje zgłosisz przez link do zarządzania rejestracją.",

@@ -1,8 +1,10 @@
 """/zbiorki and /zbiorki/<id>: the public crowdfunding showcase."""
 
 import reflex as rx
+from sqlmodel import Session
 
 from kongres_app.db import session_scope
+from kongres_app.first_screen import Section, Values
 from kongres_app.services.campaigns import (
     DEFAULT_SORT,
     CampaignCard,
@@ -18,22 +20,30 @@ from kongres_app.states.events import event
 FILTERS = ("category", "gmina", "platform", "status", "query", "sort")
 
 
+def listing_values(session: Session, filters: CampaignFilters | None = None, sort: str = DEFAULT_SORT) -> Values:
+    listing = list_campaigns(session=session, filters=filters or CampaignFilters(), sort=sort)
+    return {"cards": listing.cards, "totals": listing.totals, "loaded": True}
+
+
+SHOWCASE = Section("campaigns", listing_values)  # the showcase as it opens: no filters, the default order
+
+
 class CampaignsState(rx.State):
-    cards: rx.Field[list[CampaignCard]] = rx.field(default_factory=list)
-    totals: CampaignTotals = CampaignTotals()
+    cards: list[CampaignCard] = SHOWCASE.initial("cards", list[CampaignCard], [])
+    totals: CampaignTotals = SHOWCASE.initial("totals", CampaignTotals, CampaignTotals())
     category: str = ""
     gmina: str = ""
     platform: str = ""
     status: str = ""
     query: str = ""
     sort: str = DEFAULT_SORT
-    loaded: bool = False
+    loaded: bool = SHOWCASE.initial("loaded", bool, False)
 
     def _reload(self) -> None:
         filters = CampaignFilters(self.category, self.gmina, self.platform, self.status, self.query)
         with session_scope() as session:
-            listing = list_campaigns(session=session, filters=filters, sort=self.sort)
-        self.cards, self.totals, self.loaded = listing.cards, listing.totals, True
+            values = listing_values(session, filters, self.sort)
+        self.cards, self.totals, self.loaded = values["cards"], values["totals"], values["loaded"]
 
     @event
     def load(self):

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from kongres_app.db import session_scope
+from kongres_app.first_screen import Section
 from kongres_app.services import grants
 from kongres_app.services.auth import PermissionDenied
 from kongres_app.services.grants import GrantError, GrantInput, GrantView
@@ -20,15 +21,17 @@ def _tz() -> str:
     return load_settings().timezone
 
 
+GRANTS = Section("grants", lambda session: {"items": grants.public_list(session, tz=_tz()), "loaded": True})
+
+
 class GrantsState(rx.State):
-    items: rx.Field[list[GrantView]] = rx.field(default_factory=list)
-    loaded: bool = False
+    items: list[GrantView] = GRANTS.initial("items", list[GrantView], [])
+    loaded: bool = GRANTS.initial("loaded", bool, False)
 
     @event
     def load(self):
         with session_scope() as session:
-            self.items = grants.public_list(session, tz=_tz())
-        self.loaded = True
+            GRANTS.load_into(self, session)
 
 
 class GrantAdminState(rx.State):

@@ -3,19 +3,22 @@
 import reflex as rx
 
 from kongres_app.db import session_scope
+from kongres_app.first_screen import Section
 from kongres_app.services.registration_views import GminaOrganisations, public_participants
 from kongres_app.states.events import event
 
+# Only the organisations that agreed to be listed: the same list the page shows everyone.
+PARTICIPANTS = Section("participants", lambda session: {"gminas": public_participants(session), "loaded": True})
+
 
 class ParticipantsState(rx.State):
-    gminas: list[GminaOrganisations] = []  # noqa: RUF012
-    loaded: bool = False
+    gminas: list[GminaOrganisations] = PARTICIPANTS.initial("gminas", list[GminaOrganisations], [])
+    loaded: bool = PARTICIPANTS.initial("loaded", bool, False)
 
     @event
     def load(self):
         with session_scope() as session:
-            self.gminas = public_participants(session)
-        self.loaded = True
+            PARTICIPANTS.load_into(self, session)
 
     @rx.var
     def total(self) -> int:

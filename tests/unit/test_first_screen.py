@@ -1,0 +1,52 @@
+"""The first-screen snapshot: what the build bakes into the public pages is what their ``load`` shows."""
+
+import json
+
+import pytest
+
+from kongres_app import first_screen
+from kongres_app.db import session_scope
+from kongres_app.services.congress import EditionView
+from kongres_app.states import campaigns, congress, participants  # noqa: F401  (they register their sections)
+
+
+def test_the_snapshot_holds_what_each_state_loads(seeded_engine, tmp_path):
+    with session_scope(seeded_engine) as session:
+        path = first_screen.write(session, tmp_path / "first.json")
+        loaded = congress.congress_values(session)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert {"congress", "campaigns", "participants"} <= set(data)
+    edition = data["congress"]["edition"]
+    assert edition["name"] == loaded["edition"].name
+    assert edition["name"].startswith("II Kongres")
+    assert [g["name"] for g in edition["groups"]] == [g.name for g in loaded["edition"].groups]
+    assert data["congress"]["loaded"] is True
+    assert not list(tmp_path.glob("*.tmp"))  # written whole, then moved into place
+
+
+def test_a_state_default_is_rebuilt_from_the_snapshot_with_its_type(seeded_engine, tmp_path, monkeypatch):
+    with session_scope(seeded_engine) as session:
+        path = first_screen.write(session, tmp_path / "first.json")
+    monkeypatch.setenv("KONGRES_FIRST_SCREEN_FILE", str(path))
+    edition = congress.CONGRESS.initial("edition", EditionView, EditionView())
+    assert isinstance(edition, EditionView)
+    assert edition.groups and edition.groups[0].name == "Organizacje pomocowe"
+    assert congress.CONGRESS.initial("loaded", bool, False) is True
+
+
+def test_without_a_snapshot_or_with_a_stale_one_the_plain_default_stays(tmp_path, monkeypatch):
+    monkeypatch.setenv("KONGRES_FIRST_SCREEN_FILE", str(tmp_path / "missing.json"))
+    assert congress.CONGRESS.initial("loaded", bool, False) is False
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps({"congress": {"edition": {"groups": "not a list"}, "loaded": True}}))
+    monkeypatch.setenv("KONGRES_FIRST_SCREEN_FILE", str(stale))
+    assert congress.CONGRESS.initial("edition", EditionView, EditionView()) == EditionView()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    monkeypatch.setenv("KONGRES_FIRST_SCREEN_FILE", str(broken))
+    assert congress.CONGRESS.initial("loaded", bool, False) is False
+
+
+def test_a_section_name_is_defined_once():
+    with pytest.raises(ValueError, match="defined twice"):
+        first_screen.Section("congress", congress.congress_values)
