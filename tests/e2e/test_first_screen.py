@@ -15,6 +15,8 @@ pytestmark = pytest.mark.e2e
 CONTENT = {
     "/": [r"II Kongres Organizacji Pozarządowych Powiatu Pruszkowskiego", r"4 marca 2017", r"Starostwo Powiatowe"],
     "/program": [r"Spotkania\sw\sgrupach tematycznych", r"Sesja plenarna", r"Zbiórki społecznościowe\sw\spraktyce"],
+    "/grupy": [r"Organizacje pomocowe", r"Organizacje patriotyczne\si\sobronne"],
+    "/plenarna": [r"Organizacje pomocowe", r"Organizacje młodzieżowe, sportowe\si\sturystyczne"],
     "/zbiorki": [r"\[Przykład\] Łąka kwietna przy szkole", r"Fundacja Zielony Zakątek"],
     "/konkursy": [r"Nie ma teraz ogłoszonych konkursów"],
     "/uczestnicy": [r"Na liście nie ma jeszcze żadnej organizacji"],
