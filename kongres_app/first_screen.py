@@ -50,6 +50,14 @@ class Section:
         for var, value in self.values(session).items():
             setattr(state, var, value)
 
+    def names(self) -> list[str]:
+        """The names the snapshot holds for this section (for a section keyed by route, e.g. board numbers)."""
+        return sorted(_read(str(load_settings().first_screen_file)).get(self.name, {}))
+
+    def get(self, key: str, type_: type[T]) -> T | None:
+        """One entry of a section keyed by route (see ``names``), or None."""
+        return self.initial(key, type_, None)
+
     def initial(self, var: str, type_: Any, fallback: T) -> T:
         """The var's value as of the snapshot, or ``fallback`` (the state's plain default) without one."""
         raw = _read(str(load_settings().first_screen_file)).get(self.name, {})

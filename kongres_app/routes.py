@@ -83,3 +83,7 @@ STAFF_NAVIGATION: list[tuple[str, str]] = [
 
 def manage_url(token: str, *, new: bool = False) -> str:
     return f"{MANAGE}?{MANAGE_TOKEN_PARAM}={token}" + ("&nowa=1" if new else "")
+
+
+def board_path(number: int) -> str:
+    return f"{GROUPS}/{number}"

@@ -8,8 +8,9 @@ connection errors) and one React hook; no state on the server (the server is wha
 """
 
 import reflex as rx
-from reflex.components.core.banner import has_connection_errors
 from reflex.vars import VarData
+
+from kongres_app.live.reflex_adapter import CONNECTION_ERRORS as has_connection_errors
 
 # How long a page may take to go live before the person is told it has not (a phone on a slow hall network
 # normally connects in 1–2 s).

@@ -1,6 +1,6 @@
 """The only place that reaches past Reflex's public API, read from Reflex 0.10.1.
 
-Reflex 0.10 has no public way to ask whether a tab is connected, to name a tab's state for
+Reflex 0.10 has no public way to ask whether a tab is connected (on the server, or in the browser as a Var), to name a tab's state for
 ``app.modify_state``, to spell the keys of a delta sent straight to a socket.io room, or to name the loggers
 through which it reports a client's events; these helpers do, and ``tests/unit/test_reflex_adapter.py`` fails
 when an upgrade changes what they rely on. The app hands
@@ -13,6 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from reflex.istate.manager.token import BaseStateToken
 from reflex_base.constants.state import FIELD_MARKER
+from reflex_components_core.core.banner import has_connection_errors
+
+# Whether the browser's websocket reported a connection error (a frontend Var; Reflex's own connection
+# banner uses it): ``components/live_link.py`` builds the page's live-link notice on it.
+CONNECTION_ERRORS = has_connection_errors
 
 if TYPE_CHECKING:
     import reflex as rx

@@ -1,5 +1,7 @@
 """/grupy, /grupy/<n>, /grupy/<n>/ekran, /plenarna, /plenarna/ekran."""
 
+from collections.abc import Callable
+
 import reflex as rx
 from reflex.vars import ObjectVar
 
@@ -9,7 +11,7 @@ from kongres_app.components.layout import loading, page
 from kongres_app.components.links import file_link
 from kongres_app.services.boards import GroupSummary, NoteView, PlenaryGroup
 from kongres_app.states.board_moderation import BoardModerationState as M
-from kongres_app.states.board_overviews import GroupsState, PlenaryState
+from kongres_app.states.board_overviews import BoardFirstScreen, GroupsState, PlenaryState
 from kongres_app.states.board_participant import BoardParticipantState as P
 from kongres_app.states.boards import BoardState as B
 
@@ -135,15 +137,37 @@ def board_body() -> rx.Component:
     )
 
 
+def _live_board() -> rx.Component:
+    return rx.cond(B.found, board_body(), rx.heading("Nie ma takiej grupy", as_="h1", size="8"))
+
+
 def board() -> rx.Component:
-    return page(
-        rx.cond(
-            B.loaded,
-            rx.cond(B.found, board_body(), rx.heading("Nie ma takiej grupy", as_="h1", size="8")),
-            loading(),
-        ),
-        active=routes.GROUPS,
+    return page(rx.cond(B.loaded, _live_board(), loading()), active=routes.GROUPS)
+
+
+def _first_screen(first: BoardFirstScreen) -> rx.Component:
+    """The board as of the app's start, for the first HTML: what the live page shows, read-only, until it
+    takes over (the same note cards, fed the snapshot's notes instead of the state's)."""
+    return rx.fragment(
+        rx.badge(f"Grupa {first.roman}", variant="solid", size="2", high_contrast=True),
+        rx.heading(first.name, as_="h1", size="8", margin_top="2"),
+        rx.text(first.description, as_="p", margin_y="2"),
+        join_box(),
+        rx.heading("Notatki", as_="h2", size="6", margin_top="5"),
+        note_list(rx.Var.create(first.newest_ids), rx.Var.create(first.notes_by_id))
+        if first.newest_ids
+        else rx.text("Na tablicy nie ma jeszcze notatek. Dodaj pierwszą!", as_="p", role="status"),
     )
+
+
+def board_as_of_start(first: BoardFirstScreen) -> Callable[[], rx.Component]:
+    """``/grupy/<n>`` as its own static route, so the build prerenders it with this board's notes."""
+
+    def board_page() -> rx.Component:
+        return page(rx.cond(B.loaded, _live_board(), _first_screen(first)), active=routes.GROUPS)
+
+    board_page.__name__ = f"board_{first.number}"
+    return board_page
 
 
 def _projector_frame(title, qr_target, qr_alt: str, body, pause_on_click, paused) -> rx.Component:

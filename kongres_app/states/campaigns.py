@@ -29,7 +29,7 @@ SHOWCASE = Section("campaigns", listing_values)  # the showcase as it opens: no 
 
 
 class CampaignsState(rx.State):
-    cards: list[CampaignCard] = SHOWCASE.initial("cards", list[CampaignCard], [])
+    cards: rx.Field[list[CampaignCard]] = rx.field(SHOWCASE.initial("cards", list[CampaignCard], []))
     totals: CampaignTotals = SHOWCASE.initial("totals", CampaignTotals, CampaignTotals())
     category: str = ""
     gmina: str = ""

@@ -25,7 +25,7 @@ GRANTS = Section("grants", lambda session: {"items": grants.public_list(session,
 
 
 class GrantsState(rx.State):
-    items: list[GrantView] = GRANTS.initial("items", list[GrantView], [])
+    items: rx.Field[list[GrantView]] = rx.field(GRANTS.initial("items", list[GrantView], []))
     loaded: bool = GRANTS.initial("loaded", bool, False)
 
     @event

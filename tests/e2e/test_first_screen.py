@@ -16,6 +16,7 @@ CONTENT = {
     "/": [r"II Kongres Organizacji Pozarządowych Powiatu Pruszkowskiego", r"4 marca 2017", r"Starostwo Powiatowe"],
     "/program": [r"Spotkania\sw\sgrupach tematycznych", r"Sesja plenarna", r"Zbiórki społecznościowe\sw\spraktyce"],
     "/grupy": [r"Organizacje pomocowe", r"Organizacje patriotyczne\si\sobronne"],
+    "/grupy/1": [r"Grupa I(?![IV])", r"Organizacje pomocowe", r"Kod wejścia"],
     "/plenarna": [r"Organizacje pomocowe", r"Organizacje młodzieżowe, sportowe\si\sturystyczne"],
     "/zbiorki": [r"\[Przykład\] Łąka kwietna przy szkole", r"Fundacja Zielony Zakątek"],
     "/konkursy": [r"Nie ma teraz ogłoszonych konkursów"],

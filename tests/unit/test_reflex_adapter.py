@@ -20,6 +20,9 @@ def test_the_internals_read_from_reflex_0_10_are_still_there():
     assert "_token_manager" in inspect.getsource(EventNamespace.__init__)
     token = reflex_adapter.tab_state("abc", rx.State)
     assert (token.ident, token.cls) == ("abc", rx.State)
+    # The live-link notice reads the browser's connection errors through this Var.
+    assert str(reflex_adapter.CONNECTION_ERRORS) == "(connectErrors.length > 0)"
+    assert "useContext(EventLoopContext)" in str(reflex_adapter.CONNECTION_ERRORS._get_all_var_data().hooks)
 
 
 def test_the_loggers_states_limits_bounds_are_the_ones_reflex_reports_events_through():
@@ -37,14 +40,16 @@ def test_the_loggers_states_limits_bounds_are_the_ones_reflex_reports_events_thr
 
 
 def test_the_app_uses_no_reflex_internal_outside_the_adapter():
-    """``reflex_base`` is Reflex's internal package: only ``live/reflex_adapter.py`` names it."""
+    """``reflex_base``, ``reflex_components_*`` and ``reflex.istate`` are Reflex's internals: only
+    ``live/reflex_adapter.py`` names them."""
     import kongres_app
 
     root = Path(kongres_app.__file__).parent
     offenders = [
         str(path.relative_to(root))
         for path in root.rglob("*.py")
-        if path.name != "reflex_adapter.py" and re.search(r"\breflex_base\b", path.read_text(encoding="utf-8"))
+        if path.name != "reflex_adapter.py"
+        and re.search(r"\b(reflex_base|reflex_components_\w+|reflex\.istate)\b", path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
 
