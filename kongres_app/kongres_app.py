@@ -23,7 +23,7 @@ from kongres_app.jobs import (
 from kongres_app.live import reflex_adapter, rooms
 from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_as_of_start, board_projector, groups, plenary, plenary_projector
-from kongres_app.pages.campaigns import campaign_page, campaigns
+from kongres_app.pages.campaigns import campaign_as_of_start, campaign_page, campaigns
 from kongres_app.pages.crowdfunding_guide import crowdfunding_guide
 from kongres_app.pages.grants import grants_admin, grants_page
 from kongres_app.pages.home import home
@@ -52,7 +52,7 @@ from kongres_app.states.audit_log import AuditLogState
 from kongres_app.states.board_overviews import GroupsState, PlenaryState, board_first_screens
 from kongres_app.states.boards import BoardState
 from kongres_app.states.campaign_submit import CampaignSubmitState
-from kongres_app.states.campaigns import CampaignDetailState, CampaignsState
+from kongres_app.states.campaigns import CampaignDetailState, CampaignsState, campaign_first_screens
 from kongres_app.states.check_in import CheckInState
 from kongres_app.states.congress import CongressState
 from kongres_app.states.dashboard import DashboardState
@@ -150,11 +150,14 @@ PAGES = [
     ),
 ]
 
-# Each board known at the start also gets a static route: the build prerenders those (not dynamic ones), so
+# Each board and published campaign known at the start also gets a static route: the build prerenders those (not dynamic ones), so
 # /grupy/<n> has its notes in the first HTML (kongres_app/first_screen.py).
 PAGES += [
     (board_as_of_start(first), routes.board_path(first.number), "Tablica grupy", [BoardState.load])
     for first in board_first_screens()
+] + [
+    (campaign_as_of_start(first), routes.campaign_path(first.card.id), "Zbiórka", [CampaignDetailState.load])
+    for first in campaign_first_screens()
 ]
 
 for component, route, title, on_load in PAGES:

@@ -87,3 +87,7 @@ def manage_url(token: str, *, new: bool = False) -> str:
 
 def board_path(number: int) -> str:
     return f"{GROUPS}/{number}"
+
+
+def campaign_path(campaign_id: int) -> str:
+    return f"{CROWDFUNDING}/{campaign_id}"

@@ -1,5 +1,7 @@
 """/zbiorki (the showcase) and /zbiorki/<id> (one campaign)."""
 
+from collections.abc import Callable
+
 import reflex as rx
 from reflex.vars import ObjectVar
 
@@ -121,10 +123,12 @@ def chart() -> rx.Component:
     )
 
 
-def detail_content() -> rx.Component:
+def detail_content(first: CampaignDetail | None = None) -> rx.Component:
+    """The campaign's page from the live state, or (``first``) as of the app's start for the first HTML."""
     # mypy reads a dataclass field on its state as an ArrayVar (Field.__get__'s overloads) and a dataclass
     # attribute as an untyped Var: .to(ObjectVar, ...) names the real type and renders the same JavaScript.
-    d = CampaignDetailState.detail.to(ObjectVar, CampaignDetail)
+    source = CampaignDetailState.detail if first is None else rx.Var.create(first)
+    d = source.to(ObjectVar, CampaignDetail)
     card = d.card.to(ObjectVar, CampaignCard)
     here = rx.State.router.url.origin + routes.CROWDFUNDING + "/" + card.id.to_string()
     share = "https://www.facebook.com/sharer/sharer.php?u=" + here
@@ -157,7 +161,10 @@ def detail_content() -> rx.Component:
         rx.heading("Postęp w czasie", as_="h2", size="6", margin_top="4"),
         rx.cond(
             d.points.length() > 1,
-            rx.box(chart(), role="img", aria_label="Wykres postępu zbiórki dzień po dniu"),
+            # The chart is drawn from the live state only: before that, the figures above say where it stands.
+            rx.box(chart(), role="img", aria_label="Wykres postępu zbiórki dzień po dniu")
+            if first is None
+            else rx.text("Wykres pojawi się po wczytaniu strony.", as_="p"),
             rx.text("Wykres pojawi się, gdy zbierzemy dane z co najmniej dwóch dni.", as_="p"),
         ),
         rx.link(
@@ -166,7 +173,7 @@ def detail_content() -> rx.Component:
     )
 
 
-def campaign_page() -> rx.Component:
+def campaign_page(first: CampaignDetail | None = None) -> rx.Component:
     return page(
         rx.cond(
             CampaignDetailState.loaded,
@@ -183,7 +190,17 @@ def campaign_page() -> rx.Component:
                     ),
                 ),
             ),
-            loading(),
+            loading() if first is None else detail_content(first),
         ),
         active=routes.CROWDFUNDING,
     )
+
+
+def campaign_as_of_start(first: CampaignDetail) -> Callable[[], rx.Component]:
+    """``/zbiorki/<id>`` as its own static route, so the build prerenders this campaign's page."""
+
+    def campaign() -> rx.Component:
+        return campaign_page(first)
+
+    campaign.__name__ = f"campaign_{first.card.id}"
+    return campaign

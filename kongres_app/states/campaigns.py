@@ -62,6 +62,21 @@ class CampaignsState(rx.State):
         self._reload()
 
 
+def _detail_first_screens(session: Session) -> Values:
+    """Each published campaign's page as of the start (its own prerendered route: ``/zbiorki/<id>``)."""
+    cards = list_campaigns(session=session, filters=CampaignFilters(), sort=DEFAULT_SORT).cards
+    views = ((card.id, campaign_detail(session=session, campaign_id=card.id)) for card in cards)
+    return {str(campaign_id): view for campaign_id, view in views if view is not None}
+
+
+CAMPAIGN_PAGES = Section("campaign_pages", _detail_first_screens)
+
+
+def campaign_first_screens() -> list[CampaignDetail]:
+    found = (CAMPAIGN_PAGES.get(key, CampaignDetail) for key in CAMPAIGN_PAGES.names())
+    return [detail for detail in found if detail is not None and detail.card.id > 0]
+
+
 class CampaignDetailState(rx.State):
     detail: rx.Field[CampaignDetail] = rx.field(default_factory=CampaignDetail)
     found: bool = False

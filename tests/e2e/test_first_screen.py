@@ -81,3 +81,21 @@ def test_the_live_page_takes_over_without_a_loading_flash(page: Page, path: str)
     opened.value.wait_for_event("framereceived", predicate=lambda frame: "delta" in str(frame), timeout=20_000)
     expect(page.locator("main")).to_contain_text(re.compile(CONTENT[path][0]))
     assert page.evaluate("window.__sawLoading") is False
+
+
+def test_a_campaign_page_is_in_the_first_html_and_opens_with_the_link_blocked(app_url: str, page: Page):
+    listing = httpx.get(app_url + "/zbiorki", follow_redirects=True, timeout=10).text
+    link = re.search(r'href="(/zbiorki/(\d+))"', listing)
+    assert link, "no campaign link in the showcase's first HTML"
+    text = _main_text(httpx.get(app_url + link.group(1), follow_redirects=True, timeout=10).text)
+    assert "[Przykład]" in text and "O zbiórce" in text and LOADING not in text
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route_web_socket(re.compile(r"/_event"), _never_answer)
+    page.goto("/zbiorki")
+    first = page.locator(f'main a[href="{link.group(1)}"]').first
+    title = first.inner_text()
+    first.click()
+    expect(page).to_have_url(re.compile(re.escape(link.group(1)) + "/?$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    assert errors == [], errors
