@@ -21,6 +21,7 @@ from kongres_app.jobs import (
     remove_orphan_pictures_forever,
 )
 from kongres_app.live import reflex_adapter, rooms
+from kongres_app.page_paths import PagePaths
 from kongres_app.pages.accessibility import accessibility_statement
 from kongres_app.pages.boards import board, board_as_of_start, board_projector, groups, plenary, plenary_projector
 from kongres_app.pages.campaigns import campaign_as_of_start, campaign_page, campaigns
@@ -76,11 +77,14 @@ DESCRIPTION = (
 )
 
 # Innermost first: the API routes, then the upload checks (before Reflex reads an upload's body), then the
-# security headers on every response (pages, API, files), then the optional worker header for tests.
+# security headers on every response (pages, API, files), then pages served at their own address (no
+# redirect to a trailing slash; their paths are added below), then the optional worker header for tests.
+page_paths = PagePaths()
 _transformers: list[Starlette | Callable[[ASGIApp], ASGIApp]] = [
     build_api(),
     upload_guard(uploads.may_upload, uploads.record_refusal),
     security_headers,
+    page_paths,
 ]
 if load_settings().worker_header:
     _transformers.append(worker_header)
@@ -159,6 +163,8 @@ PAGES += [
     (campaign_as_of_start(first), routes.campaign_path(first.card.id), "Zbiórka", [CampaignDetailState.load])
     for first in campaign_first_screens()
 ]
+
+page_paths.add(route for _component, route, _title, _on_load in PAGES)
 
 for component, route, title, on_load in PAGES:
     app.add_page(
