@@ -83,6 +83,7 @@ def test_the_agenda_and_the_delegates_day_stay_readable_offline(page: Page, app_
     expect(page.get_by_role("heading", name="Program kongresu")).to_be_visible()
     expect(page.get_by_role("heading", name=agenda_title)).to_be_visible()
     expect(page.get_by_role("status").filter(has_text="Jesteś offline – to kopia tej strony")).to_be_visible()
+    assert_no_violations(page)
 
     page.goto("/moj-kongres")
     day = page.locator("#dzien-offline")
