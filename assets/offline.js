@@ -51,10 +51,14 @@
     setTimeout(function () { box.textContent = text; }, 50); // filled after insertion, so it is announced
   }
   function inCopy(savedAt) {
+    var offline = navigator.onLine === false ? "Jesteś offline" : "Brak połączenia z serwerem";
     if (!document.getElementById("dzien-offline")) { // /moj-kongres says it itself, with the time of its data
-      announce((navigator.onLine === false ? "Jesteś offline" : "Brak połączenia z serwerem") +
-        " – to kopia tej strony zapisana na tym telefonie, stan z godz. " + hhmm(savedAt) +
-        ". Nie wszystko jest aktualne; gdy połączenie wróci, strona odświeży się sama.");
+      announce(savedAt
+        ? offline + " – to kopia tej strony zapisana na tym telefonie, stan z godz. " + hhmm(savedAt) +
+          ". Nie wszystko jest aktualne; gdy połączenie wróci, strona odświeży się sama."
+        // the worker's own page: this address was never kept here
+        : offline + " – tej strony nie ma jeszcze na tym telefonie. Otwórz ją, gdy połączenie wróci; strona " +
+          "odświeży się sama.");
     }
     Array.prototype.forEach.call(document.querySelectorAll("button, input, select, textarea"), function (el) {
       var action = el.classList.contains("a11y-button") && TOOLBAR[(el.getAttribute("title") || "").split(":")[0]];

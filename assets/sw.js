@@ -64,6 +64,27 @@ function savedCopy(path) {
     });
 }
 
+// No copy at all (never opened here, or a new version has just cleared the caches): an honest page of our own,
+// which on /moj-kongres still shows the day kept on this phone (offline-day.js renders it into #dzien-offline).
+function fallbackHtml(path) {
+  var mine = path === "/moj-kongres";
+  return "<!DOCTYPE html>\n<html lang=\"pl\" data-kongres-kopia=\"\"><head><meta charset=\"utf-8\">" +
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+    "<title>" + (mine ? "Mój kongres" : "Brak połączenia") + " – Kongres Organizacji Pozarządowych</title>" +
+    "<link rel=\"stylesheet\" href=\"/kongres.css\"><script src=\"/a11y.js\"></script>" +
+    "<script src=\"/offline.js\"></script><script src=\"/offline-day.js\"></script></head>" +
+    "<body><main id=\"tresc\" class=\"site-main\"><h1>" + (mine ? "Mój kongres" : "Brak połączenia") + "</h1>" +
+    (mine ? "<div id=\"dzien-offline\"></div>" : "") +
+    "<p><a href=\"/\">Strona główna</a> · <a href=\"/program\">Program</a> · " +
+    "<a href=\"/moj-kongres\">Mój kongres</a></p></main></body></html>";
+}
+
+function fallbackPage(path) {
+  return new Response(fallbackHtml(path), {
+    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": COPY_POLICY }
+  });
+}
+
 function networkFirst(request, path) {
   var network = fetch(request).then(function (response) {
     if (mayKeep(response) && isHtml(response)) {
@@ -87,7 +108,7 @@ function networkFirst(request, path) {
       if (response.status >= 500) { fallBack(response); } else { answer(response); }
     }, function () {
       clearTimeout(timer);
-      fallBack(Response.error());
+      fallBack(fallbackPage(path));
     });
   });
 }

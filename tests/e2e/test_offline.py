@@ -146,6 +146,17 @@ def test_a_second_delegate_on_the_same_phone_never_sees_the_first(page: Page, ap
     expect(day.get_by_text(re.compile(r"^Grupa IV: "))).to_be_visible()
     expect(page.get_by_text(first)).to_have_count(0)
 
+    # A new version has just cleared the page copies (or /moj-kongres was never kept): the worker's own page
+    # still shows the day kept on this phone.
+    page.evaluate("""async () => {
+      for (const name of await caches.keys()) { if (!name.startsWith('kongres-pliki-')) { await caches.delete(name); } }
+    }""")
+    page.goto("/moj-kongres")
+    expect(page.locator("html[data-kongres-kopia='']")).to_have_count(1)
+    expect(day.get_by_role("status")).to_have_text(OFFLINE_NOTE)
+    expect(day.get_by_text(second)).to_be_visible()
+    assert_no_violations(page)
+
     # Another board token on this phone (someone else joined in another tab): the saved day is not theirs.
     page.evaluate("localStorage.setItem('kongres_tablica', 'token-innej-osoby')")
     page.wait_for_function(f"() => ({SAVED_DAY})() === null")

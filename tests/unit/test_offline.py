@@ -87,6 +87,7 @@ console.log(JSON.stringify({
     { status: 404, type: "basic", headers: headers({}) },
   ].map((r) => { context.r = r; return run("mayKeep(r)"); }),
   version: run("STATIC_CACHE"),
+  fallback: { mine: run('fallbackHtml("/moj-kongres")'), other: run('fallbackHtml("/program")') },
   events: Object.keys(handlers).sort(),
 }));
 """
@@ -155,3 +156,13 @@ def test_the_worker_keeps_only_static_files_of_the_build(worker):
 def test_the_worker_never_keeps_private_uncacheable_or_foreign_answers(worker):
     assert worker["keep"] == [True, False, False, False, False, False]
     assert worker["version"] == "kongres-pliki-abc"
+
+
+def test_with_no_copy_the_worker_answers_with_its_own_page_that_still_shows_the_day(worker):
+    mine, other = worker["fallback"]["mine"], worker["fallback"]["other"]
+    assert 'id="dzien-offline"' in mine and 'id="dzien-offline"' not in other
+    for html in (mine, other):
+        assert html.startswith("<!DOCTYPE html>") and '<html lang="pl" data-kongres-kopia="">' in html
+        scripts = re.findall(r"<script\b[^>]*>", html)
+        assert scripts == [f'<script src="{src}">' for src in ("/a11y.js", "/offline.js", "/offline-day.js")]
+        assert "<h1>" in html
