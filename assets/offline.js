@@ -137,12 +137,13 @@
     if (!worker || !path || !isLive()) { return; }
     var main = document.querySelector("main");
     if (!main || !main.querySelector("h1") || main.querySelector(".rt-Spinner")) { return; } // still loading
-    var root = copyOf();
-    var html = root.outerHTML;
     var now = Date.now();
     var before = last[path];
-    if (before && before.html === html) { return; }
+    // A live page (the plenary) changes often: at most one copy per MIN_GAP_MS, and none built in between.
     if (before && now - before.at < MIN_GAP_MS) { schedule(MIN_GAP_MS - (now - before.at)); return; }
+    var root = copyOf();
+    var html = root.outerHTML;
+    if (before && before.html === html) { before.at = now; return; }
     last[path] = { html: html, at: now };
     var stamp = new Date(now).toISOString();
     root.setAttribute("data-kongres-kopia", stamp);

@@ -4,8 +4,9 @@
    were no worker, and nothing of it is ever cached (organiser pages, /api/*, /_event, /_upload, management
    links with a key, anything with a query string, every POST).
    - Navigations to PAGES: network first; offline (or no answer in NETWORK_WAIT_MS) the saved copy.
-     Two kinds of copy: the rendered page a live tab sends (public content only, see offline.js), and the page
-     as the server sent it (the app before it is live) as the last resort.
+     In this order: the rendered page a live tab sent (public content only, see offline.js), the page as the
+     server sent it (the app before it is live), and, with neither, a small Polish page of the worker's own
+     (on /moj-kongres it still shows the day kept on the phone).
    - STATIC files (the build's /assets/*.js|css and fonts, the fixed files from assets/): cache first.
    Cache names carry the version in this worker's address (a hash of assets/, see kongres_app/offline.py);
    a new version deletes the old caches when it activates. The lists are checked by tests/unit/test_offline.py. */
