@@ -21,6 +21,7 @@
   ].join(",");
   var FIRST_COPY_MS = 1000;
   var MIN_GAP_MS = 5000;
+  var RETRY_MS = 15000;
   var TOOLBAR = { "A−": [ "size", -1 ], "A": [ "size", 0 ], "A+": [ "size", 1 ], "Kontrast": [ "contrast" ],
                   "Odsłuchaj": [ "speak" ], "Zatrzymaj": [ "stop" ] };
 
@@ -73,9 +74,13 @@
     });
     document.addEventListener("submit", function (event) { event.preventDefault(); }, true);
     // Back online: reload once the server answers (the browser's "online" only means some network is there).
-    window.addEventListener("online", function () {
+    // The worker also serves a copy when the server does not answer in time, with the phone still online:
+    // then ask again every RETRY_MS.
+    function retry() {
       fetch("/ping", { cache: "no-store" }).then(function (r) { if (r.ok) { location.reload(); } }, function () {});
-    });
+    }
+    window.addEventListener("online", retry);
+    setInterval(function () { if (navigator.onLine !== false) { retry(); } }, RETRY_MS);
   }
 
   var savedAt = document.documentElement.getAttribute("data-kongres-kopia");
