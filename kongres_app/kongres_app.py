@@ -8,6 +8,7 @@ from starlette.types import ASGIApp
 
 from kongres_app import (
     models,  # noqa: F401  (tables on the metadata Reflex checks)
+    offline,
     routes,
 )
 from kongres_app.api import build_api
@@ -91,7 +92,7 @@ if load_settings().worker_header:
 app = rx.App(
     html_lang="pl",
     stylesheets=["/kongres.css"],
-    head_components=[rx.script(src="/a11y.js")],
+    head_components=[rx.script(src="/a11y.js"), *offline.head_scripts(offline.asset_version())],
     api_transformer=_transformers,
 )
 reflex_adapter.bind(app)  # the live layer reaches the app through this, never by importing this module
@@ -99,6 +100,7 @@ rooms.check_pushed_vars()  # a renamed var stops the start instead of silently b
 
 # The lost-link notice in Polish instead of Reflex's English toast ("Cannot connect to server…").
 app.app_wraps[(5, "Overlay")] = connection_notice
+app.app_wraps[(6, "OfflineMarker")] = offline.live_marker  # tells assets/offline*.js that the page is live
 app.add_middleware(ClientLimits(), index=0)  # before Reflex applies anything a client sent
 bound_reflex_event_logs()  # what a client sent reaches the log only as a bounded summary
 

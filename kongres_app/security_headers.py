@@ -9,7 +9,8 @@ The Content-Security-Policy allows what Reflex's production build needs and noth
 - ``'wasm-unsafe-eval'``: the check-in scanner decodes QR codes with zxing's WebAssembly;
 - ``'unsafe-inline'`` for styles only: Radix and emotion write ``<style>`` elements and style attributes;
 - connections to the site itself and its websocket (``ws``/``wss`` on the same host), images from the site
-  and ``data:``/``blob:`` (the QR codes), no plugins, no framing by other sites.
+  and ``data:``/``blob:`` (the QR codes), no plugins, no framing by other sites;
+- workers from the site only: the offline service worker (``/sw.js``, see ``kongres_app/offline.py``).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def policy(host: str, hashes: list[str]) -> str:
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
             f"connect-src 'self'{sockets}",
+            "worker-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

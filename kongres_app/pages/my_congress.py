@@ -7,6 +7,7 @@ from kongres_app.components.board import join_box
 from kongres_app.components.congress import agenda_summary
 from kongres_app.components.layout import loading, page
 from kongres_app.components.my_data import my_data_section
+from kongres_app.components.offline_day import offline_day
 from kongres_app.states.board_participant import BoardParticipantState as P
 from kongres_app.states.boards import BoardState as B
 from kongres_app.states.congress import CongressState
@@ -55,6 +56,7 @@ def my_congress() -> rx.Component:
         rx.heading("Mój kongres", as_="h1", size="8"),
         rx.text(CongressState.edition.name, " · ", CongressState.edition.date_label, as_="p", margin_y="2"),
         join_box(),
+        offline_day(),
         rx.cond(
             B.loaded,
             rx.cond(P.me_name != "", dashboard(), rx.fragment()),
