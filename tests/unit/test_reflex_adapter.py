@@ -50,6 +50,10 @@ def test_the_app_uses_no_reflex_internal_outside_the_adapter():
 
 
 def test_every_pushed_var_is_declared_and_a_missing_one_stops_the_start(monkeypatch):
+    from kongres_app.states.announcements import ANNOUNCEMENTS_PUSH, AnnouncementState
+
+    assert ANNOUNCEMENTS_PUSH in rooms.pushes()  # declared next to its state, still checked at start
+    assert rooms.pushed_vars()[AnnouncementState] == {"items"}
     rooms.check_pushed_vars()
     real = rooms.pushed_vars
 
