@@ -59,6 +59,13 @@ def push_soon(topic: str, state_cls: type[rx.State]) -> None:
         _pushers[topic] = asyncio.create_task(_push_dirty(topic, state_cls))
 
 
+async def settled() -> None:
+    """Wait until every queued push of this process (on this event loop) has been sent or has failed."""
+    loop = asyncio.get_running_loop()
+    while running := [task for task in _pushers.values() if not task.done() and task.get_loop() is loop]:
+        await asyncio.gather(*running, return_exceptions=True)
+
+
 async def _push_dirty(topic: str, state_cls: type[rx.State]) -> None:
     while topic in _dirty:
         wait = _last_push.get(topic, 0.0) + MIN_INTERVAL_S - time.monotonic()

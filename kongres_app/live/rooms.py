@@ -78,19 +78,15 @@ class Pushed:
         return _delta(self.state.get_full_name(), values)
 
 
-def _announcements_push() -> Pushed:
-    from kongres_app.states.announcements import AnnouncementState
-
-    return Pushed(AnnouncementState, ("items",))
-
-
 def pushes() -> list[Pushed]:
-    """Every push the live layer sends, each declared by the module of the state it writes into."""
+    """Every push the live layer sends, each declared by the module of the state it writes into (imported here,
+    not at the top: those modules import this one)."""
+    from kongres_app.states.announcements import ANNOUNCEMENTS_PUSH
     from kongres_app.states.board_moderation import MODERATION_PUSH
     from kongres_app.states.board_overviews import GROUPS_PUSH, PLENARY_PUSH
     from kongres_app.states.boards import BOARD_PUSH
 
-    return [BOARD_PUSH, MODERATION_PUSH, PLENARY_PUSH, GROUPS_PUSH, _announcements_push()]
+    return [BOARD_PUSH, MODERATION_PUSH, PLENARY_PUSH, GROUPS_PUSH, ANNOUNCEMENTS_PUSH]
 
 
 def pushed_vars() -> dict[type[rx.State], set[str]]:
@@ -238,10 +234,11 @@ async def _emit_local(messages: list[tuple[str, dict]]) -> None:
 
 def _announcement_messages() -> list[tuple[str, dict]]:
     from kongres_app.services import announcements
+    from kongres_app.states.announcements import ANNOUNCEMENTS_PUSH
 
     with session_scope() as session:
         items = announcements.active(session)
-    return [(ANNOUNCEMENTS_ROOM, _announcements_push().packet({"items": [asdict(a) for a in items]}))]
+    return [(ANNOUNCEMENTS_ROOM, ANNOUNCEMENTS_PUSH.packet({"items": [asdict(a) for a in items]}))]
 
 
 async def publish_announcements() -> list[int]:

@@ -23,6 +23,10 @@ class AnnouncementState(rx.State):
         await rooms.enter(self.router.session.session_id, rooms.ANNOUNCEMENTS_ROOM)
 
 
+# What an announcements push writes into every open page (``rooms.publish_announcements``).
+ANNOUNCEMENTS_PUSH = rooms.Pushed(AnnouncementState, ("items",))
+
+
 class AnnouncementAdminState(rx.State):
     text: str = ""
     minutes: str = "15"

@@ -25,8 +25,8 @@ from tests.e2e.axe import assert_no_violations
 from tests.e2e.journeys import fill_registration, log_in, submit
 from tests.e2e.own_app import OwnApp, own_app, tab_on
 from tests.e2e.rawsocket import RawClient, state_name
+from tests.factories import org as clean_org
 from tests.factories import unique
-from tests.unit.test_registration import org as clean_org
 
 pytestmark = [pytest.mark.e2e, pytest.mark.own_app]
 PER_ADDRESS = 10

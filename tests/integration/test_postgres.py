@@ -15,7 +15,7 @@ from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
 from kongres_app.services.stats import public_stats
 from kongres_app.settings import PROJECT_ROOT
-from tests.unit.test_registration import OPEN, org
+from tests.factories import OPEN, org
 
 THREADS = 16
 REQUESTS = 64

@@ -5,7 +5,7 @@ from sqlmodel import Session
 
 from kongres_app.db import session_scope
 from kongres_app.services import announcements, auth
-from tests.unit.test_auth import make_user
+from tests.factories import make_user
 
 T0 = datetime(2017, 3, 4, 9, 0, tzinfo=UTC)
 

@@ -10,7 +10,7 @@ from kongres_app.models import AuditEntry
 from kongres_app.services import audit_log, auth
 from kongres_app.services.audit_labels import action_label, describe_details, outcome_label
 from kongres_app.services.audit_log import AuditFilter, AuditFilterError
-from tests.unit.test_auth import make_user
+from tests.factories import make_user
 
 
 def refuse(engine, times: int, action: str = "read_dashboard") -> None:

@@ -6,21 +6,9 @@ from sqlmodel import Session, select
 from kongres_app.db import session_scope
 from kongres_app.models import AuditEntry, StaffSession
 from kongres_app.services import auth
+from tests.factories import PASSWORD, make_user
 
 NOW = datetime(2026, 11, 28, 10, tzinfo=UTC)
-PASSWORD = "bardzo-tajne-haslo-1"
-
-
-def make_user(engine, username="ala", role=auth.ORGANISER, group=None) -> auth.Staff:
-    with session_scope(engine) as session:
-        return auth.create_user(
-            session=session,
-            username=username,
-            display_name="Ala Organizator",
-            password=PASSWORD,
-            role=role,
-            group_number=group,
-        )
 
 
 def login(engine, username="ala", password=PASSWORD, client="10.0.0.1", now=NOW):

@@ -1,6 +1,6 @@
 """Boards: joining, posting, votes, merge arithmetic, reports, edit window, rate limit, permissions."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -9,25 +9,12 @@ from kongres_app.db import session_scope
 from kongres_app.models import AuditEntry, SiteSetting
 from kongres_app.services import auth, boards
 from kongres_app.services.registration_views import registration_view
-from tests.unit.test_auth import make_user
-from tests.unit.test_registration import capacity, org, register
-
-T0 = datetime(2017, 3, 4, 10, 0, tzinfo=UTC)
+from tests.factories import T0, capacity, join, make_user, org, post, read_board, register, run
 
 
 def delegate_code(engine, *groups):
     done = register(engine, org(*groups))
     return [d.code for d in registration_view(Session(engine), done.token).delegates]
-
-
-def join(engine, code):
-    with session_scope(engine) as session:
-        return boards.join(session=session, code=code, now=T0)
-
-
-def run(engine, fn, **kwargs):
-    with session_scope(engine) as session:
-        return fn(session=session, **kwargs)
 
 
 @pytest.fixture
@@ -37,17 +24,6 @@ def people(seeded_engine):
     (c,) = delegate_code(seeded_engine, 1)
     (other,) = delegate_code(seeded_engine, 2)
     return {name: join(seeded_engine, code)[1] for name, code in (("a", a), ("b", b), ("c", c), ("other", other))}
-
-
-def post(engine, who, text="Brak lokalu na spotkania", kind="trudnosc", board=1, anonymous=False, now=T0):
-    return run(
-        engine, boards.post_note, participant=who, board=board, kind=kind, text=text, anonymous=anonymous, now=now
-    )
-
-
-def view(engine, number=1, hidden=False):
-    with Session(engine) as session:
-        return boards.board_view(session, number, include_hidden=hidden)
 
 
 def test_join_with_a_code_and_identify_by_token(seeded_engine):
@@ -76,7 +52,7 @@ def test_posting_shows_author_or_anonymously_and_text_as_typed(seeded_engine, pe
     post(
         seeded_engine, people["b"], "Za mało grantów", kind="propozycja", anonymous=True, now=T0 + timedelta(seconds=1)
     )
-    notes = view(seeded_engine).notes
+    notes = read_board(seeded_engine).notes
     assert [n.text for n in notes] == ["Za mało grantów", "<img src=x onerror=alert(1)> **bold**"]
     assert notes[0].author == "anonimowo"
     # The organisation did not agree to be listed publicly: only the person's name is shown.
@@ -95,7 +71,7 @@ def test_posting_shows_author_or_anonymously_and_text_as_typed(seeded_engine, pe
 def test_bad_notes_are_refused(seeded_engine, people, kwargs, message):
     with pytest.raises(boards.BoardError, match=message):
         post(seeded_engine, people["a"], **kwargs)
-    assert view(seeded_engine).notes == [] and view(seeded_engine, 2).notes == []
+    assert read_board(seeded_engine).notes == [] and read_board(seeded_engine, 2).notes == []
 
 
 def test_without_a_code_nobody_posts_or_votes(seeded_engine, people):
@@ -119,9 +95,9 @@ def test_one_vote_per_delegate_toggled(seeded_engine, people):
     note = post(seeded_engine, people["a"])
     assert run(seeded_engine, boards.toggle_vote, participant=people["b"], note_id=note.id) is True
     assert run(seeded_engine, boards.toggle_vote, participant=people["c"], note_id=note.id) is True
-    assert view(seeded_engine).notes[0].votes == 2
+    assert read_board(seeded_engine).notes[0].votes == 2
     assert run(seeded_engine, boards.toggle_vote, participant=people["b"], note_id=note.id) is False
-    assert view(seeded_engine).notes[0].votes == 1
+    assert read_board(seeded_engine).notes[0].votes == 1
     with Session(seeded_engine) as session:
         assert boards.my_votes(session, people["c"], 1) == [note.id]
         assert boards.my_votes(session, people["b"], 1) == []
@@ -133,7 +109,7 @@ def test_most_supported_ordering(seeded_engine, people):
     first = post(seeded_engine, people["a"], "Pierwsza")
     second = post(seeded_engine, people["b"], "Druga", now=T0 + timedelta(seconds=5))
     run(seeded_engine, boards.toggle_vote, participant=people["c"], note_id=first.id)
-    v = view(seeded_engine)
+    v = read_board(seeded_engine)
     assert [n.text for n in v.notes] == ["Druga", "Pierwsza"]
     assert [n.text for n in v.top] == ["Pierwsza", "Druga"]
     assert second.id
@@ -149,13 +125,13 @@ def test_edit_and_delete_only_own_and_within_five_minutes(seeded_engine, people)
         text="Poprawione",
         now=T0 + timedelta(minutes=4),
     )
-    assert view(seeded_engine).notes[0].text == "Poprawione" and view(seeded_engine).notes[0].edited
+    assert read_board(seeded_engine).notes[0].text == "Poprawione" and read_board(seeded_engine).notes[0].edited
     with pytest.raises(boards.BoardError, match="tylko własne"):
         run(seeded_engine, boards.edit_note, participant=people["b"], note_id=note.id, text="Cudze", now=T0)
     with pytest.raises(boards.BoardError, match="5 minut"):
         run(seeded_engine, boards.delete_note, participant=people["a"], note_id=note.id, now=T0 + timedelta(minutes=6))
     run(seeded_engine, boards.delete_note, participant=people["a"], note_id=note.id, now=T0 + timedelta(minutes=1))
-    assert view(seeded_engine).notes == []
+    assert read_board(seeded_engine).notes == []
 
 
 def test_reports_hide_at_the_threshold_and_threshold_is_configurable(seeded_engine, people):
@@ -167,14 +143,14 @@ def test_reports_hide_at_the_threshold_and_threshold_is_configurable(seeded_engi
         edition_id = session.exec(select(SiteSetting.edition_id)).first()
         session.add(SiteSetting(edition_id=edition_id, key="report_threshold", value="2"))
     assert run(seeded_engine, boards.report_note, participant=people["c"], note_id=note.id) is True
-    assert view(seeded_engine).notes == []  # hidden notes never reach the public view
-    hidden = view(seeded_engine, hidden=True).notes[0]
+    assert read_board(seeded_engine).notes == []  # hidden notes never reach the public view
+    hidden = read_board(seeded_engine, hidden=True).notes[0]
     assert hidden.hidden and "zgłoszeniach" in hidden.hidden_reason and hidden.reports == 2
     post(seeded_engine, people["c"], "Widoczna dla wszystkich")
     with Session(seeded_engine) as session:  # the live pushes' single query gives both views alike
         public, moderated = boards.board_views(session, 1)
-    assert public == view(seeded_engine) and [n.text for n in public.notes] == ["Widoczna dla wszystkich"]
-    assert moderated == view(seeded_engine, hidden=True) and len(moderated.notes) == 2
+    assert public == read_board(seeded_engine) and [n.text for n in public.notes] == ["Widoczna dla wszystkich"]
+    assert moderated == read_board(seeded_engine, hidden=True) and len(moderated.notes) == 2
 
 
 def test_moderation_needs_the_role_for_that_board(seeded_engine, people):
@@ -187,13 +163,13 @@ def test_moderation_needs_the_role_for_that_board(seeded_engine, people):
             run(seeded_engine, boards.hide_note, actor=actor, note_id=note.id, reason="spam")
         with pytest.raises(auth.PermissionDenied):
             run(seeded_engine, boards.set_flag, actor=actor, note_id=note.id, flag="plenary", value=True)
-    assert not view(seeded_engine).notes[0].plenary
+    assert not read_board(seeded_engine).notes[0].plenary
     run(seeded_engine, boards.hide_note, actor=facilitator_1, note_id=note.id, reason="Dane osobowe w treści")
-    assert view(seeded_engine).notes == []
+    assert read_board(seeded_engine).notes == []
     run(seeded_engine, boards.unhide_note, actor=organiser, note_id=note.id)
     run(seeded_engine, boards.set_flag, actor=facilitator_1, note_id=note.id, flag="plenary", value=True)
     run(seeded_engine, boards.set_flag, actor=facilitator_1, note_id=note.id, flag="pinned", value=True)
-    shown = view(seeded_engine).notes[0]
+    shown = read_board(seeded_engine).notes[0]
     assert shown.plenary and shown.pinned
     with Session(seeded_engine) as session:
         actions = [e.action for e in session.exec(select(AuditEntry).where(AuditEntry.outcome == "denied")).all()]
@@ -213,7 +189,7 @@ def test_merge_adds_votes_without_counting_a_delegate_twice(seeded_engine, peopl
         run(seeded_engine, boards.toggle_vote, participant=who, note_id=note.id)
     merged = run(seeded_engine, boards.merge_notes, actor=moderator, source_id=duplicate.id, target_id=original.id)
     assert merged.vote_count == 3  # a, b and c: c voted on both and counts once
-    v = view(seeded_engine)
+    v = read_board(seeded_engine)
     assert [(n.text, n.votes) for n in v.notes] == [("Brak sali", 3)]
     with pytest.raises(boards.BoardError):
         run(seeded_engine, boards.toggle_vote, participant=people["b"], note_id=duplicate.id)

@@ -5,12 +5,11 @@ from kongres_app.db import session_scope
 from kongres_app.models import Campaign
 from kongres_app.services import auth, campaign_admin
 from kongres_app.services import campaigns as cs
-from tests.unit.test_auth import make_user
-from tests.unit.test_campaigns import TODAY, good_input
+from tests.factories import CAMPAIGN_TODAY, campaign_input, make_user
 
 
 def clean(**values) -> cs.CleanCampaign:
-    data, errors = cs.validate_campaign(good_input(**values), today=TODAY)
+    data, errors = cs.validate_campaign(campaign_input(**values), today=CAMPAIGN_TODAY)
     assert not errors, errors
     return data
 

@@ -20,8 +20,8 @@ from kongres_app.services.progress import (
     url_problem,
 )
 from kongres_app.services.validation import DelegateInput, RegistrationInput, validate_registration
+from tests.factories import CAMPAIGN_TODAY, campaign_input
 
-TODAY = date(2026, 3, 10)
 NOW = datetime(2026, 3, 10, 11, 0, tzinfo=UTC)
 REGISTRATION_OPEN = datetime(2017, 2, 15, 12, 0, tzinfo=UTC)
 NBSP = "\u00a0"
@@ -47,8 +47,8 @@ def add_campaign(engine, **values) -> int:
             "goal_pln": 10000,
             "raised_pln": 5000,
             "supporters": 10,
-            "starts_on": TODAY - timedelta(days=10),
-            "ends_on": TODAY + timedelta(days=10),
+            "starts_on": CAMPAIGN_TODAY - timedelta(days=10),
+            "ends_on": CAMPAIGN_TODAY + timedelta(days=10),
             "platform": "zrzutka",
             "external_url": f"https://example.org/z/{len(n) + 1}",
             "status": cs.PUBLISHED,
@@ -72,8 +72,8 @@ CARD_FIELDS = {
     "goal_pln": 1000,
     "raised_pln": 0,
     "supporters": 0,
-    "starts_on": TODAY - timedelta(days=5),
-    "ends_on": TODAY + timedelta(days=5),
+    "starts_on": CAMPAIGN_TODAY - timedelta(days=5),
+    "ends_on": CAMPAIGN_TODAY + timedelta(days=5),
     "platform": "pomagam",
     "external_url": "https://example.org/",
     "status": cs.PUBLISHED,
@@ -83,7 +83,7 @@ CARD_FIELDS = {
 
 
 def card(**values) -> cs.CampaignCard:
-    return cs.campaign_card(Campaign(**(CARD_FIELDS | values)), TODAY)
+    return cs.campaign_card(Campaign(**(CARD_FIELDS | values)), CAMPAIGN_TODAY)
 
 
 # ----------------------------------------------------------------------------- arithmetic and labels
@@ -98,14 +98,28 @@ def test_percent_is_honest_about_no_goal_and_overfunding():
 
 
 def test_days_left_and_time_label():
-    assert cs.days_left(TODAY, TODAY) == 0
-    assert cs.time_label(cs.PUBLISHED, TODAY - timedelta(days=3), TODAY, TODAY) == "Ostatni dzień"
-    assert cs.time_label(cs.PUBLISHED, TODAY, TODAY + timedelta(days=1), TODAY) == "Jeszcze 1 dzień"
-    assert cs.time_label(cs.PUBLISHED, TODAY, TODAY + timedelta(days=22), TODAY) == "Jeszcze 22 dni"
-    assert cs.days_left(TODAY - timedelta(days=1), TODAY) == -1
-    assert cs.time_label(cs.PUBLISHED, TODAY - timedelta(days=9), TODAY - timedelta(days=1), TODAY) == "Zakończona"
-    assert cs.time_label(cs.ENDED, TODAY, TODAY + timedelta(days=9), TODAY) == "Zakończona"
-    assert cs.time_label(cs.PUBLISHED, date(2026, 5, 3), date(2026, 6, 1), TODAY) == "Rusza 3 maja"
+    assert cs.days_left(CAMPAIGN_TODAY, CAMPAIGN_TODAY) == 0
+    assert (
+        cs.time_label(cs.PUBLISHED, CAMPAIGN_TODAY - timedelta(days=3), CAMPAIGN_TODAY, CAMPAIGN_TODAY)
+        == "Ostatni dzień"
+    )
+    assert (
+        cs.time_label(cs.PUBLISHED, CAMPAIGN_TODAY, CAMPAIGN_TODAY + timedelta(days=1), CAMPAIGN_TODAY)
+        == "Jeszcze 1 dzień"
+    )
+    assert (
+        cs.time_label(cs.PUBLISHED, CAMPAIGN_TODAY, CAMPAIGN_TODAY + timedelta(days=22), CAMPAIGN_TODAY)
+        == "Jeszcze 22 dni"
+    )
+    assert cs.days_left(CAMPAIGN_TODAY - timedelta(days=1), CAMPAIGN_TODAY) == -1
+    assert (
+        cs.time_label(
+            cs.PUBLISHED, CAMPAIGN_TODAY - timedelta(days=9), CAMPAIGN_TODAY - timedelta(days=1), CAMPAIGN_TODAY
+        )
+        == "Zakończona"
+    )
+    assert cs.time_label(cs.ENDED, CAMPAIGN_TODAY, CAMPAIGN_TODAY + timedelta(days=9), CAMPAIGN_TODAY) == "Zakończona"
+    assert cs.time_label(cs.PUBLISHED, date(2026, 5, 3), date(2026, 6, 1), CAMPAIGN_TODAY) == "Rusza 3 maja"
 
 
 def test_money_and_plurals_in_polish():
@@ -138,13 +152,15 @@ def test_card_with_hidden_amounts_shows_percent_and_supporters_only():
     assert (c.raised_pln, c.goal_pln, c.raised_label, c.goal_label) == (0, 0, "", "")
     assert (c.percent_label, c.supporters_label) == ("64%", "212 osób wspierających")
     own = cs.campaign_card(
-        Campaign(**(CARD_FIELDS | {"hide_amounts": True, "goal_pln": 40000, "raised_pln": 25600})), TODAY, private=True
+        Campaign(**(CARD_FIELDS | {"hide_amounts": True, "goal_pln": 40000, "raised_pln": 25600})),
+        CAMPAIGN_TODAY,
+        private=True,
     )
     assert (own.show_amounts, own.amounts_hidden, own.raised_label) == (True, True, f"25{NBSP}600{NBSP}zł")
 
 
 def test_ended_published_card_reads_as_ended():
-    c = card(starts_on=TODAY - timedelta(days=30), ends_on=TODAY - timedelta(days=1))
+    c = card(starts_on=CAMPAIGN_TODAY - timedelta(days=30), ends_on=CAMPAIGN_TODAY - timedelta(days=1))
     assert (c.ended, c.status, c.days_left, c.time_label) == (True, cs.ENDED, 0, "Zakończona")
 
 
@@ -162,7 +178,7 @@ def showcase(engine_c):
             raised_pln=11000,
             goal_pln=20000,
             supporters=160,
-            ends_on=TODAY + timedelta(days=20),
+            ends_on=CAMPAIGN_TODAY + timedelta(days=20),
         ),
         "pilkarki": add_campaign(
             engine_c,
@@ -173,7 +189,7 @@ def showcase(engine_c):
             raised_pln=12060,
             goal_pln=9000,
             supporters=140,
-            ends_on=TODAY + timedelta(days=3),
+            ends_on=CAMPAIGN_TODAY + timedelta(days=3),
         ),
         "laka": add_campaign(
             engine_c,
@@ -183,7 +199,7 @@ def showcase(engine_c):
             raised_pln=2350,
             goal_pln=0,
             supporters=38,
-            ends_on=TODAY + timedelta(days=60),
+            ends_on=CAMPAIGN_TODAY + timedelta(days=60),
         ),
         "rehabilitacja": add_campaign(
             engine_c,
@@ -193,7 +209,7 @@ def showcase(engine_c):
             raised_pln=25600,
             goal_pln=40000,
             supporters=212,
-            ends_on=TODAY + timedelta(days=40),
+            ends_on=CAMPAIGN_TODAY + timedelta(days=40),
         ),
         "archiwum": add_campaign(
             engine_c,
@@ -201,7 +217,7 @@ def showcase(engine_c):
             raised_pln=15900,
             goal_pln=15000,
             supporters=97,
-            ends_on=TODAY - timedelta(days=2),
+            ends_on=CAMPAIGN_TODAY - timedelta(days=2),
         ),
         "zgloszona": add_campaign(engine_c, title="Czeka na akceptację", status=cs.SUBMITTED),
         "odrzucona": add_campaign(engine_c, title="Odrzucona zbiórka", status=cs.REJECTED),
@@ -211,7 +227,7 @@ def showcase(engine_c):
 
 def titles(engine, **kwargs) -> list[str]:
     with Session(engine) as session:
-        return [c.title for c in cs.list_campaigns(session=session, today=TODAY, **kwargs).cards]
+        return [c.title for c in cs.list_campaigns(session=session, today=CAMPAIGN_TODAY, **kwargs).cards]
 
 
 def test_public_list_hides_submitted_and_rejected_and_sorts_by_ending_soon(showcase):
@@ -264,7 +280,7 @@ def test_text_search_ignores_case_and_polish_letters(showcase):
 def test_totals_leave_hidden_amounts_out(showcase):
     engine, _ = showcase
     with Session(engine) as session:
-        totals = cs.list_campaigns(session=session, today=TODAY).totals
+        totals = cs.list_campaigns(session=session, today=CAMPAIGN_TODAY).totals
     assert totals.campaigns == 5
     assert totals.raised_pln == 11000 + 12060 + 2350 + 15900  # not the 25 600 of the hidden one
     assert totals.supporters == 160 + 140 + 38 + 212 + 97
@@ -275,7 +291,7 @@ def test_totals_leave_hidden_amounts_out(showcase):
 def test_public_json(showcase):
     engine, ids = showcase
     with Session(engine) as session:
-        data = cs.public_campaigns_json(session, today=TODAY)
+        data = cs.public_campaigns_json(session, today=CAMPAIGN_TODAY)
     by_id = {c["id"]: c for c in data["campaigns"]}
     assert set(by_id) == {ids[k] for k in ("seniorzy", "pilkarki", "laka", "rehabilitacja", "archiwum")}
     hidden = by_id[ids["rehabilitacja"]]
@@ -306,10 +322,12 @@ def test_detail_has_paragraphs_and_one_chart_point_a_day(showcase):
                 )
             )
     with Session(engine) as session:
-        detail = cs.campaign_detail(session=session, campaign_id=ids["rehabilitacja"], today=TODAY)
+        detail = cs.campaign_detail(session=session, campaign_id=ids["rehabilitacja"], today=CAMPAIGN_TODAY)
         assert cs.campaign_detail(session=session, campaign_id=ids["zgloszona"]) is None
         assert cs.campaign_detail(session=session, campaign_id=ids["zgloszona"], public=False) is not None
-        private = cs.campaign_detail(session=session, campaign_id=ids["rehabilitacja"], today=TODAY, public=False)
+        private = cs.campaign_detail(
+            session=session, campaign_id=ids["rehabilitacja"], today=CAMPAIGN_TODAY, public=False
+        )
     assert [p.raised_pln for p in private.points] == [100, 25600]  # organisers see the amounts
     assert detail.paragraphs == ["Pierwszy akapit w dwóch liniach.", "Drugi akapit."]
     assert [(p.date_iso, p.percent, p.raised_pln) for p in detail.points] == [
@@ -396,28 +414,8 @@ def test_form_refuses_plainly_local_source_addresses():
 # ----------------------------------------------------------------------------- validation
 
 
-def good_input(**values) -> cs.CampaignInput:
-    fields = {
-        "title": "Obiady dla seniorów",
-        "org_name": "Stowarzyszenie Sąsiedzka Kuchnia",
-        "category": "pomoc_spoleczna",
-        "gmina": "piastow",
-        "blurb": "Codzienne obiady dla samotnych seniorów.",
-        "description": "Gotujemy i rozwozimy obiady.\n\n\n\nKażde 12 zł to jeden obiad dla seniora.",
-        "goal_pln": "18 000",
-        "raised_pln": "",
-        "supporters": "3",
-        "starts_on": "2026-03-01",
-        "ends_on": "31.03.2026",
-        "platform": "zrzutka",
-        "external_url": " https://zrzutka.pl/obiady ",
-        "progress_source_url": "https://api.example.org/zbiorki/obiady.json",
-    } | values
-    return cs.CampaignInput(**fields)
-
-
 def test_valid_submission_is_cleaned():
-    clean, errors = cs.validate_campaign(good_input(), today=TODAY)
+    clean, errors = cs.validate_campaign(campaign_input(), today=CAMPAIGN_TODAY)
     assert errors == {}
     assert (clean.goal_pln, clean.raised_pln, clean.supporters) == (18000, 0, 3)
     assert (clean.starts_on, clean.ends_on) == (date(2026, 3, 1), date(2026, 3, 31))
@@ -426,7 +424,7 @@ def test_valid_submission_is_cleaned():
 
 
 def test_empty_submission_names_every_missing_field_in_polish():
-    _, errors = cs.validate_campaign(cs.CampaignInput(), today=TODAY)
+    _, errors = cs.validate_campaign(cs.CampaignInput(), today=CAMPAIGN_TODAY)
     assert set(errors) == {
         "title",
         "org_name",
@@ -464,14 +462,14 @@ def test_empty_submission_names_every_missing_field_in_polish():
     ],
 )
 def test_invalid_fields(values, key, fragment):
-    clean, errors = cs.validate_campaign(good_input(**values), today=TODAY)
+    clean, errors = cs.validate_campaign(campaign_input(**values), today=CAMPAIGN_TODAY)
     assert clean is None
     assert fragment in errors[key], errors
 
 
 def test_organisers_may_edit_an_ended_campaign():
     values = {"starts_on": "2026-02-01", "ends_on": "2026-03-01"}
-    assert cs.validate_campaign(good_input(**values), today=TODAY, editing=True)[1] == {}
+    assert cs.validate_campaign(campaign_input(**values), today=CAMPAIGN_TODAY, editing=True)[1] == {}
 
 
 # ----------------------------------------------------------------------------- submission and moderation
@@ -496,7 +494,7 @@ def registered(engine, n: int = 1) -> str:
 
 
 def submit(engine, token, **values) -> Campaign:
-    clean, errors = cs.validate_campaign(good_input(**values), today=TODAY)
+    clean, errors = cs.validate_campaign(campaign_input(**values), today=CAMPAIGN_TODAY)
     assert not errors
     with session_scope(engine) as session:
         return cs.submit_campaign(session=session, token=token, data=clean, now=NOW)
@@ -508,7 +506,7 @@ def test_submission_waits_for_approval_and_belongs_to_the_registration(engine_c)
     assert campaign.status == cs.SUBMITTED and not campaign.verified and not campaign.is_example
     assert titles(engine_c) == []
     with Session(engine_c) as session:
-        mine = cs.campaigns_for_token(session=session, token=token, today=TODAY)
+        mine = cs.campaigns_for_token(session=session, token=token, today=CAMPAIGN_TODAY)
         snapshots = session.exec(select(CampaignSnapshot)).all()
     assert [(c.title, c.status_label) for c in mine] == [("Obiady dla seniorów", "Zgłoszona – czeka na sprawdzenie")]
     assert [(s.raised_pln, s.goal_pln, s.source) for s in snapshots] == [(0, 18000, "manual")]
@@ -553,14 +551,16 @@ def test_approve_publishes_and_reject_needs_a_reason(engine_c):
     with Session(engine_c) as session:
         published = session.get(Campaign, first.id)
         assert (published.status, published.verified) == (cs.PUBLISHED, True)
-        mine = {c.title: c for c in cs.campaigns_for_token(session=session, token=token, today=TODAY)}
+        mine = {c.title: c for c in cs.campaigns_for_token(session=session, token=token, today=CAMPAIGN_TODAY)}
     assert mine["Druga zbiórka"].rejection_reason == "Link prowadzi do cudzej zbiórki."
     assert mine["Druga zbiórka"].status == cs.REJECTED
 
 
 def test_edit_stores_changed_figures_as_a_snapshot(engine_c):
     campaign = submit(engine_c, registered(engine_c))
-    clean, _ = cs.validate_campaign(good_input(raised_pln="4 500", title="Obiady dla seniorów z Piastowa"), today=TODAY)
+    clean, _ = cs.validate_campaign(
+        campaign_input(raised_pln="4 500", title="Obiady dla seniorów z Piastowa"), today=CAMPAIGN_TODAY
+    )
     with session_scope(engine_c) as session:
         cs.edit_campaign(session=session, campaign_id=campaign.id, data=clean, now=NOW + timedelta(days=1))
         cs.edit_campaign(session=session, campaign_id=campaign.id, data=clean, now=NOW + timedelta(days=2))
@@ -574,7 +574,7 @@ def test_edit_stores_changed_figures_as_a_snapshot(engine_c):
 def test_close_ended_campaigns(showcase):
     engine, ids = showcase
     with session_scope(engine) as session:
-        assert cs.close_ended_campaigns(session=session, today=TODAY, now=NOW) == 1
+        assert cs.close_ended_campaigns(session=session, today=CAMPAIGN_TODAY, now=NOW) == 1
     with Session(engine) as session:
         assert session.get(Campaign, ids["archiwum"]).status == cs.ENDED
         assert session.get(Campaign, ids["seniorzy"]).status == cs.PUBLISHED
@@ -585,12 +585,12 @@ def test_close_ended_campaigns(showcase):
 
 def test_examples_load_once_and_are_clearly_marked(engine_c):
     with session_scope(engine_c) as session:
-        assert cs.load_example_campaigns(session=session, today=TODAY, now=NOW) == 6
+        assert cs.load_example_campaigns(session=session, today=CAMPAIGN_TODAY, now=NOW) == 6
     with session_scope(engine_c) as session:
-        assert cs.load_example_campaigns(session=session, today=TODAY, now=NOW) == 0
+        assert cs.load_example_campaigns(session=session, today=CAMPAIGN_TODAY, now=NOW) == 0
     with Session(engine_c) as session:
         rows = session.exec(select(Campaign)).all()
-        listing = cs.list_campaigns(session=session, today=TODAY)
+        listing = cs.list_campaigns(session=session, today=CAMPAIGN_TODAY)
         snapshots = session.exec(select(CampaignSnapshot)).all()
     assert len(rows) == 6
     for c in rows:

@@ -4,8 +4,7 @@ from sqlmodel import Session, select
 from kongres_app.db import session_scope
 from kongres_app.models import DiscussionGroup, Edition, SiteSetting
 from kongres_app.services import auth, congress_settings
-from tests.unit.test_auth import make_user
-from tests.unit.test_registration import capacity, org, register, statuses
+from tests.factories import capacity, make_user, org, register, statuses
 
 
 def test_read_change_and_promote(seeded_engine):

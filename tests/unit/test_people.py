@@ -15,21 +15,7 @@ from kongres_app.services.registration import (
     token_revoked,
 )
 from kongres_app.services.registration_views import registration_view
-from tests.unit.test_auth import make_user
-from tests.unit.test_registration import capacity, org, register
-
-
-@pytest.fixture
-def staff(seeded_engine):
-    return {
-        "organiser": make_user(seeded_engine),
-        "facilitator": make_user(seeded_engine, username="mod", role=auth.FACILITATOR, group=1),
-    }
-
-
-def call(engine, fn, *args, **kwargs):
-    with session_scope(engine) as session:
-        return fn(session, *args, **kwargs)
+from tests.factories import call, capacity, org, register
 
 
 def delegate_ids(engine, token) -> list[int]:

@@ -6,70 +6,17 @@ import pytest
 from sqlmodel import Session, select
 
 from kongres_app.db import session_scope
-from kongres_app.models import Delegate, ManageToken, Registration
+from kongres_app.models import ManageToken, Registration
 from kongres_app.services import registration as reg
-from kongres_app.services.registration_views import public_participants, registration_view
+from kongres_app.services.registration_views import public_participants
 from kongres_app.services.stats import public_stats
-from kongres_app.services.validation import (
-    CleanDelegate,
-    DelegateInput,
-    RegistrationInput,
-    validate_registration,
-)
-
-OPEN = datetime(2017, 2, 15, 12, 0, tzinfo=UTC)
-_counter = iter(range(1, 100000))
-
-
-def org(
-    *groups: int,
-    name: str | None = None,
-    email: str | None = None,
-    krs: str = "",
-    publish=False,
-    gmina="raszyn",
-):
-    n = next(_counter)
-    clean, errors = validate_registration(
-        RegistrationInput(
-            org_name=name or f"Stowarzyszenie nr {n}",
-            legal_form="stowarzyszenie",
-            krs=krs,
-            gmina=gmina,
-            contact_name="Anna Kowalska",
-            email=email or f"kontakt{n}@example.pl",
-            delegates=[DelegateInput(f"Osoba {n}-{i}", "", str(g), "") for i, g in enumerate(groups)],
-            consent_rules=True,
-            consent_publish_name=publish,
-        ),
-        {1, 2, 3, 4},
-    )
-    assert not errors, errors
-    return clean
-
-
-def register(engine, data, now=OPEN) -> reg.Registered:
-    with session_scope(engine) as session:
-        return reg.register(session=session, data=data, now=now)
-
-
-def capacity(engine, group: int, places: int) -> list[Delegate]:
-    with session_scope(engine) as session:
-        return reg.set_group_capacity(session=session, group_number=group, capacity=places, now=OPEN)
-
-
-def view(engine, token):
-    with Session(engine) as session:
-        return registration_view(session, token)
-
-
-def statuses(engine, token) -> list[tuple[str, int]]:
-    return [(d.status, d.waitlist_position) for d in view(engine, token).delegates]
+from kongres_app.services.validation import CleanDelegate
+from tests.factories import OPEN, capacity, org, read_registration, register, statuses
 
 
 def test_register_gives_codes_places_and_a_hashed_link(seeded_engine):
     done = register(seeded_engine, org(1, 2))
-    v = view(seeded_engine, done.token)
+    v = read_registration(seeded_engine, done.token)
     assert v.org_name.startswith("Stowarzyszenie nr")
     assert [(d.group_number, d.status) for d in v.delegates] == [(1, "confirmed"), (2, "confirmed")]
     assert len({d.code for d in v.delegates}) == 2
@@ -77,7 +24,7 @@ def test_register_gives_codes_places_and_a_hashed_link(seeded_engine):
     with Session(seeded_engine) as session:
         stored = session.exec(select(ManageToken)).one()
         assert stored.token_hash != done.token and len(stored.token_hash) == 64
-    assert view(seeded_engine, "not-the-token") is None
+    assert read_registration(seeded_engine, "not-the-token") is None
 
 
 def test_full_group_waitlists_in_order_and_promotes_on_cancellation(seeded_engine):
@@ -91,12 +38,12 @@ def test_full_group_waitlists_in_order_and_promotes_on_cancellation(seeded_engin
     # Another group is unaffected.
     assert statuses(seeded_engine, register(seeded_engine, org(2)).token) == [("confirmed", 0)]
 
-    first = view(seeded_engine, a.token).delegates[0]
+    first = read_registration(seeded_engine, a.token).delegates[0]
     with session_scope(seeded_engine) as session:
         promoted = reg.cancel_delegate(session=session, token=a.token, delegate_id=first.id, now=OPEN)
     assert len(promoted) == 1
     assert statuses(seeded_engine, b.token) == [("confirmed", 0)]
-    assert view(seeded_engine, b.token).delegates[0].promoted
+    assert read_registration(seeded_engine, b.token).delegates[0].promoted
     assert statuses(seeded_engine, c.token) == [("waiting", 1)]
 
 
@@ -107,7 +54,7 @@ def test_cancelling_a_waiting_delegate_moves_the_queue_up(seeded_engine):
         reg.cancel_registration(session=session, token=b.token, now=OPEN)
     assert statuses(seeded_engine, a.token) == [("waiting", 1)]
     assert statuses(seeded_engine, c.token) == [("waiting", 2)]
-    assert view(seeded_engine, b.token).cancelled
+    assert read_registration(seeded_engine, b.token).cancelled
 
 
 def test_raising_capacity_promotes_first_come_first_served(seeded_engine):
@@ -130,7 +77,10 @@ def test_venue_capacity_caps_all_groups_together(seeded_engine):
     assert statuses(seeded_engine, b.token) == [("waiting", 1)]
     with session_scope(seeded_engine) as session:
         reg.cancel_delegate(
-            session=session, token=a.token, delegate_id=view(seeded_engine, a.token).delegates[1].id, now=OPEN
+            session=session,
+            token=a.token,
+            delegate_id=read_registration(seeded_engine, a.token).delegates[1].id,
+            now=OPEN,
         )
     assert statuses(seeded_engine, b.token) == [("confirmed", 0)]
 
@@ -139,14 +89,14 @@ def test_moving_a_delegate_frees_their_place_for_the_next_in_line(seeded_engine)
     capacity(seeded_engine, 1, 1)
     a = register(seeded_engine, org(1))
     b = register(seeded_engine, org(1))
-    moved = view(seeded_engine, a.token)
+    moved = read_registration(seeded_engine, a.token)
     data = org(2, name=moved.org_name, email=moved.email)
     data = data.__class__(
         **{**data.__dict__, "delegates": (CleanDelegate("Nowe Nazwisko", "", 2, "", moved.delegates[0].id),)}
     )
     with session_scope(seeded_engine) as session:
         reg.update_registration(session=session, token=a.token, data=data, now=OPEN)
-    after = view(seeded_engine, a.token).delegates
+    after = read_registration(seeded_engine, a.token).delegates
     assert [(d.group_number, d.status, d.full_name) for d in after] == [(2, "confirmed", "Nowe Nazwisko")]
     assert after[0].code == moved.delegates[0].code  # the code stays with the person
     assert statuses(seeded_engine, b.token) == [("confirmed", 0)]
@@ -157,7 +107,7 @@ def test_moving_into_a_full_group_goes_to_the_back_of_its_queue(seeded_engine):
     register(seeded_engine, org(2))
     waiting = register(seeded_engine, org(2))
     mover = register(seeded_engine, org(1))
-    current = view(seeded_engine, mover.token)
+    current = read_registration(seeded_engine, mover.token)
     data = org(1, name=current.org_name, email=current.email)
     data = data.__class__(**{**data.__dict__, "delegates": (CleanDelegate("X Y", "", 2, "", current.delegates[0].id),)})
     with session_scope(seeded_engine) as session:
@@ -211,21 +161,21 @@ def test_editing_after_closing_is_refused_but_cancelling_is_not(seeded_engine):
         reg.update_registration(session=session, token=done.token, data=org(2), now=later)
     with session_scope(seeded_engine) as session:
         reg.cancel_registration(session=session, token=done.token, now=later)
-    assert view(seeded_engine, done.token).cancelled
+    assert read_registration(seeded_engine, done.token).cancelled
 
 
 def test_cancelling_the_last_delegate_cancels_the_registration(seeded_engine):
     done = register(seeded_engine, org(1))
-    only = view(seeded_engine, done.token).delegates[0]
+    only = read_registration(seeded_engine, done.token).delegates[0]
     with session_scope(seeded_engine) as session:
         reg.cancel_delegate(session=session, token=done.token, delegate_id=only.id, now=OPEN)
-    assert view(seeded_engine, done.token).cancelled
+    assert read_registration(seeded_engine, done.token).cancelled
 
 
 def test_foreign_delegate_cannot_be_cancelled_with_my_link(seeded_engine):
     mine = register(seeded_engine, org(1))
     theirs = register(seeded_engine, org(1))
-    their_delegate = view(seeded_engine, theirs.token).delegates[0].id
+    their_delegate = read_registration(seeded_engine, theirs.token).delegates[0].id
     with pytest.raises(reg.RegistrationError), session_scope(seeded_engine) as session:
         reg.cancel_delegate(session=session, token=mine.token, delegate_id=their_delegate, now=OPEN)
     assert statuses(seeded_engine, theirs.token) == [("confirmed", 0)]
@@ -240,7 +190,7 @@ def test_new_link_is_issued_rarely_and_old_links_keep_working(seeded_engine):
         issued = reg.issue_new_link(session=session, email="LINK@example.pl", now=later)
         assert reg.issue_new_link(session=session, email="nobody@example.pl", now=later) is None
     assert issued is not None
-    assert view(seeded_engine, issued[1]).org_name == view(seeded_engine, done.token).org_name
+    assert read_registration(seeded_engine, issued[1]).org_name == read_registration(seeded_engine, done.token).org_name
 
 
 def test_public_list_and_stats(seeded_engine):
@@ -278,7 +228,7 @@ def test_cancelling_after_the_congress_is_refused(seeded_engine):
     after = datetime(2017, 3, 5, 9, tzinfo=UTC)
     with pytest.raises(reg.RegistrationError, match="już się odbył"), session_scope(seeded_engine) as session:
         reg.cancel_registration(session=session, token=done.token, now=after)
-    assert not view(seeded_engine, done.token).cancelled
+    assert not read_registration(seeded_engine, done.token).cancelled
 
 
 def test_nobody_registers_while_the_information_clause_holds_placeholders(seeded_engine):

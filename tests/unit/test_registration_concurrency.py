@@ -8,7 +8,7 @@ from sqlmodel import Session, func, select
 from kongres_app.db import make_engine, session_scope
 from kongres_app.models import Delegate, Registration
 from kongres_app.services import registration as reg
-from tests.unit.test_registration import OPEN, capacity, org
+from tests.factories import OPEN, capacity, org
 
 THREADS = 24
 REQUESTS = 96

@@ -16,8 +16,7 @@ from kongres_app.services.organiser import ParticipantFilter
 from kongres_app.services.rate_limits import Refusal, RegistrationLimiter
 from kongres_app.services.stats import public_stats
 from kongres_app.settings import ConfigError, load_settings
-from tests.unit.test_auth import make_user
-from tests.unit.test_registration import OPEN, org, register
+from tests.factories import OPEN, make_user, org, register
 
 HOURS_48 = timedelta(hours=48)
 

@@ -7,6 +7,7 @@ import pytest
 
 from kongres_app.services import validators as v
 from kongres_app.services.errors import UserError
+from tests.factories import grant_input
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -147,10 +148,9 @@ def test_collect_notes_each_refusal_under_its_field():
 
 def test_the_grant_form_takes_amounts_and_deadlines_as_its_hints_write_them():
     from kongres_app.services import grants
-    from tests.unit.test_grants import good
 
-    values, errors = grants.validate(good(funds_pln=f"50{NBSP}000 zł", offer_deadline="2026-12-20 15:00"))
+    values, errors = grants.validate(grant_input(funds_pln=f"50{NBSP}000 zł", offer_deadline="2026-12-20 15:00"))
     assert errors == {} and values["funds_pln"] == 50000
     assert grants.utc_to_local(values["offer_deadline"]).strftime("%Y-%m-%d %H:%M") == "2026-12-20 15:00"
-    _, errors = grants.validate(good(funds_pln="-100", granted_last_year_pln="12,50"))
+    _, errors = grants.validate(grant_input(funds_pln="-100", granted_last_year_pln="12,50"))
     assert "Sprawdź" in errors["funds_pln"] and "bez groszy" in errors["granted_last_year_pln"]
