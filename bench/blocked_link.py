@@ -72,7 +72,10 @@ def main() -> None:
                 rows.append((path, what, live, blocked))
                 print(f"  {path}: live {live}, blocked {blocked}", flush=True)
             browser.close()
-    print(f"\nMain content readable, from navigation start (Chromium, empty cache, median of {RUNS} runs)")
+    load = os.getloadavg()[0]
+    print(
+        f"\nMain content readable, from navigation start (Chromium, empty cache, median of {RUNS} runs; load {load:.1f})"
+    )
     print("| page | fact in `<main>` | live link | link blocked | ratio (blocked/live) | blocked max |")
     print("|---|---|---|---|---|---|")
     for path, what, live, blocked in rows:
