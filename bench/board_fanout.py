@@ -484,6 +484,9 @@ def main(spec: str | None = None) -> None:
     print("|---|---|---|---|---|---|")
     for label, notes, n, o in rows:
         expired = "–" if o["expired_pct"] != o["expired_pct"] else f"{o['expired_pct']:.0f} %"
+        if o["mb_per_tab"] <= 0:  # the tabs fitted in memory an earlier, larger run left (not given back yet)
+            print(f"| {label} | {notes} notes | {n} | – (reused an earlier run's memory) | – | {expired} |")
+            continue
         print(f"| {label} | {notes} notes | {n} | {o['mb_per_tab']:.2f} | {o['released_pct']:.0f} % | {expired} |")
 
 
