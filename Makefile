@@ -121,7 +121,7 @@ lint: dev-deps
 test: setup dev-deps chromium servers $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest
 
-bench: setup dev-deps servers $(LIGHTHOUSE)
+bench: setup dev-deps chromium servers $(LIGHTHOUSE)
 	$(BIN)/python -m bench
 
 clean:
