@@ -107,6 +107,17 @@ def _with_headers(message: Message, csp: str | None) -> Message:
     return {**message, "headers": [*kept, *FIXED_HEADERS, *policy_header]}
 
 
+def _revalidated(message: Message) -> Message:
+    """A page is checked with the server each time it is opened (``no-cache``; unchanged pages answer 304).
+    Without a ``Cache-Control`` the browser may reuse a page heuristically, for a tenth of the time since the
+    build: offline it then showed a stale live page instead of the service worker's copy, and an organiser
+    page still opened with no network."""
+    headers = message.get("headers", [])
+    if any(name.lower() == b"cache-control" for name, _ in headers):
+        return message
+    return {**message, "headers": [*headers, (b"cache-control", b"no-cache")]}
+
+
 def _only_gzip(scope: Scope) -> Scope:
     """Pages are hashed after un-gzipping; other encodings (brotli, zstd) are not offered to HTML requests."""
     headers = []
@@ -139,7 +150,7 @@ def security_headers(app: ASGIApp) -> ASGIApp:
             if message["type"] == "http.response.start":
                 content_type = Headers(raw=message.get("headers", [])).get("content-type", "")
                 if content_type.startswith("text/html"):
-                    start = message  # held until the page is complete: its scripts decide the policy
+                    start = _revalidated(message)  # held until the page is complete: its scripts decide the policy
                     return
                 await send(_with_headers(message, policy(host, [])))
                 return

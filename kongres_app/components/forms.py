@@ -156,7 +156,15 @@ def live_form(*children: rx.Component, **props: Any) -> rx.Component:
     the submit buttons (``submit_button``) are disabled until the page is live: a form whose default button is
     disabled does not submit on Enter (HTML's implicit submission), so nothing leaves early.
     """
-    return rx.form(*children, offline_notice(), method="post", action=routes.FORM_NOT_LIVE, **props)
+    form = rx.form(*children, offline_notice(), method="post", action=routes.FORM_NOT_LIVE, **props)
+    # Not in the first HTML: a field typed into before the page is live would show the text but never pass
+    # it to the form's state (nothing listens yet), so the send would go out empty. Once live, a form stays
+    # (also while the link is down, keeping what was typed).
+    return rx.cond(
+        rx.State.is_hydrated,
+        form,
+        rx.text("Formularz będzie gotowy, gdy strona połączy się z serwerem.", as_="p", role="status"),
+    )
 
 
 def submit_button(text: str, **props: Any) -> rx.Component:

@@ -16,7 +16,7 @@ CONTENT = {
     "/": [r"II Kongres Organizacji Pozarządowych Powiatu Pruszkowskiego", r"4 marca 2017", r"Starostwo Powiatowe"],
     "/program": [r"Spotkania\sw\sgrupach tematycznych", r"Sesja plenarna", r"Zbiórki społecznościowe\sw\spraktyce"],
     "/grupy": [r"Organizacje pomocowe", r"Organizacje patriotyczne\si\sobronne"],
-    "/grupy/1": [r"Grupa I(?![IV])", r"Organizacje pomocowe", r"Kod wejścia"],
+    "/grupy/1": [r"Grupa I(?![IV])", r"Organizacje pomocowe", r"Pomoc społeczna"],
     "/plenarna": [r"Organizacje pomocowe", r"Organizacje młodzieżowe, sportowe\si\sturystyczne"],
     "/zbiorki": [r"\[Przykład\] Łąka kwietna przy szkole", r"Fundacja Zielony Zakątek"],
     "/konkursy": [r"Nie ma teraz ogłoszonych konkursów"],
@@ -41,6 +41,7 @@ def test_the_server_sends_the_content_not_a_spinner(app_url: str, path: str):
     response = httpx.get(app_url + path, timeout=10)
     # Served at its own address: a redirect to "/program/" first would cost a round trip on a slow network.
     assert response.status_code == 200, (response.status_code, response.headers.get("location"))
+    assert response.headers["cache-control"] == "no-cache"  # revalidated each time, never reused stale
     text = _main_text(response.text)
     for fact in CONTENT[path]:
         assert re.search(fact, text), (fact, text[:400])
