@@ -159,19 +159,25 @@ def seed_board(db_url: str, notes: int, board: int = 1) -> None:
             if notes <= 0:
                 break
             notes -= 1
-            with session_scope(engine) as session:
-                boards.post_note(
-                    session=session,
-                    participant=participant,
-                    board=board,
-                    kind=("trudnosc", "propozycja", "pytanie")[i % 3],
-                    text=SEED_TEXTS[i],
-                    anonymous=False,
-                )
+            post_seed_note(engine, participant, board, i)
     engine.dispose()
 
 
 TOP_UP_PER_DELEGATE = 20
+
+
+def post_seed_note(engine, participant, board: int, i: int, now=None) -> None:
+    """The ``i``-th seed note of a delegate (kinds and texts in turn), through the real service."""
+    with session_scope(engine) as session:
+        boards.post_note(
+            session=session,
+            participant=participant,
+            board=board,
+            kind=("trudnosc", "propozycja", "pytanie")[i % 3],
+            text=SEED_TEXTS[i % len(SEED_TEXTS)],
+            anonymous=False,
+            now=now,
+        )
 
 
 def visible_notes(db_url: str, board: int = 1) -> int:
@@ -198,16 +204,7 @@ def top_up_board(db_url: str, total: int, board: int = 1) -> None:
             participant = boards.identify(session, token)
         for i in range(min(TOP_UP_PER_DELEGATE, missing)):
             missing -= 1
-            with session_scope(engine) as session:
-                boards.post_note(
-                    session=session,
-                    participant=participant,
-                    board=board,
-                    kind=("trudnosc", "propozycja", "pytanie")[i % 3],
-                    text=SEED_TEXTS[i % len(SEED_TEXTS)],
-                    anonymous=False,
-                    now=start + timedelta(seconds=61 * i),
-                )
+            post_seed_note(engine, participant, board, i, now=start + timedelta(seconds=61 * i))
     engine.dispose()
 
 
