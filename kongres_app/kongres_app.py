@@ -92,7 +92,8 @@ if load_settings().worker_header:
 app = rx.App(
     html_lang="pl",
     stylesheets=["/kongres.css"],
-    head_components=[rx.script(src="/a11y.js"), *offline.head_scripts(offline.asset_version())],
+    # a11y.js blocks in the head, so the remembered text size applies before the first paint, not after hydration
+    head_components=[rx.el.script(src="/a11y.js"), *offline.head_scripts(offline.asset_version())],
     api_transformer=_transformers,
 )
 reflex_adapter.bind(app)  # the live layer reaches the app through this, never by importing this module

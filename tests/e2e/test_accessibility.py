@@ -1,5 +1,7 @@
 """The accessibility toolbar and statement: size and contrast remembered, read-aloud in Polish, stop."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -43,6 +45,19 @@ def test_text_size_and_contrast_persist_across_pages_and_reloads(page: Page):
     page.get_by_role("button", name="Tekst w rozmiarze podstawowym").click()
     page.get_by_role("button", name="Przełącz wysoki kontrast").click()
     assert page.evaluate("document.documentElement.getAttribute('data-rozmiar')") == "0"
+
+
+def test_the_remembered_size_and_contrast_apply_before_the_app_has_loaded(page: Page):
+    """On a slow hall network the first HTML is on screen long before the app's code: the remembered text size
+    and contrast must already apply then, not flash in after hydration. The app's code never arrives here."""
+    page.add_init_script(
+        "localStorage.setItem('kongres-rozmiar-tekstu', '2'); localStorage.setItem('kongres-kontrast', '1');"
+    )
+    page.route(re.compile(r"/assets/[^/]+\.js$"), lambda route: route.abort())
+    page.goto("/program")
+    expect(page.get_by_role("heading", name="Program kongresu")).to_be_visible()
+    assert page.evaluate("document.documentElement.getAttribute('data-rozmiar')") == "2"
+    assert page.evaluate("document.documentElement.classList.contains('wysoki-kontrast')")
 
 
 def test_read_aloud_uses_a_polish_voice_and_stops(page: Page):
